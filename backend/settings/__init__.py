@@ -1,0 +1,1 @@
+"""Settings package: base, local (default), test and production modules."""

@@ -1,0 +1,35 @@
+"""Root URL configuration: versioned API, auth, schema and admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+from djoser.views import UserViewSet
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from backend.api.auth import ThrottledTokenObtainPairView, ThrottledTokenRefreshView, ThrottledTokenVerifyView
+
+# Only the account endpoints we want from djoser: no self-registration, no user listing.
+auth_urlpatterns = [
+    path("jwt/create/", ThrottledTokenObtainPairView.as_view(), name="jwt-create"),
+    path("jwt/refresh/", ThrottledTokenRefreshView.as_view(), name="jwt-refresh"),
+    path("jwt/verify/", ThrottledTokenVerifyView.as_view(), name="jwt-verify"),
+    path("users/me/", UserViewSet.as_view({"get": "me"}), name="user-me"),
+    path("users/set_password/", UserViewSet.as_view({"post": "set_password"}), name="user-set-password"),
+    path("users/reset_password/", UserViewSet.as_view({"post": "reset_password"}), name="user-reset-password"),
+    path(
+        "users/reset_password_confirm/",
+        UserViewSet.as_view({"post": "reset_password_confirm"}),
+        name="user-reset-password-confirm",
+    ),
+]
+
+api_v1 = [
+    path("auth/", include(auth_urlpatterns)),
+    path("", include("hr.urls")),
+]
+
+urlpatterns = [
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,1 @@
+"""Results-based evaluation: cycles, scoring, workflow, rating rules, quotas, forms."""

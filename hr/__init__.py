@@ -1,0 +1,1 @@
+"""Personnel records: organisation units, reference data, employees, accounts and roles."""

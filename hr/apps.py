@@ -1,0 +1,9 @@
+"""App configuration for personnel records."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HrConfig(AppConfig):
+    name = "hr"
+    verbose_name = _("Personnel records")

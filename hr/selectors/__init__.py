@@ -1,0 +1,1 @@
+"""Read paths of the personnel app; each selector owns its joins and filters."""

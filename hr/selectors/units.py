@@ -1,0 +1,53 @@
+"""Reads of the organisation tree."""
+
+import datetime
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from hr.models import OrgUnit, UnitKind, UnitLevel
+
+
+class UnitFilter(django_filters.FilterSet):
+    within = django_filters.ModelChoiceFilter(
+        queryset=OrgUnit.objects.all(), method="filter_within", label=_("Within the subtree of unit")
+    )
+    kind = django_filters.MultipleChoiceFilter(choices=UnitKind.choices)
+    level = django_filters.ChoiceFilter(choices=UnitLevel.choices)
+    parent = django_filters.ModelChoiceFilter(queryset=OrgUnit.objects.all())
+    valid_on = django_filters.DateFilter(method="filter_valid_on", label=_("Valid on date"))
+
+    class Meta:
+        model = OrgUnit
+        fields = ["within", "kind", "level", "parent", "valid_on"]
+
+    def filter_within(self, queryset, name, value):
+        return queryset.filter(path__startswith=value.path)
+
+    def filter_valid_on(self, queryset, name, value):
+        return queryset.filter(units_valid_on_q(value))
+
+
+def units_valid_on_q(day: datetime.date, *, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}valid_from__lte": day}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
+    )
+
+
+def unit_list(*, filters=None) -> QuerySet[OrgUnit]:
+    """Units in tree order; the organisation chart is readable by everyone signed in."""
+    qs = OrgUnit.objects.select_related("parent").prefetch_related("predecessors")
+    return UnitFilter(filters or {}, queryset=qs).qs
+
+
+def unit_subtree(*, unit: OrgUnit) -> QuerySet[OrgUnit]:
+    """`unit` and everything below it, in one query on the materialised path."""
+    return OrgUnit.objects.filter(path__startswith=unit.path)
+
+
+def unit_agency(*, unit: OrgUnit) -> OrgUnit:
+    """The nearest agency at or above `unit` (a room's sở or UBND xã)."""
+    ancestor_paths = [unit.path[: i + 7] for i in range(0, len(unit.path), 7)]
+    ancestors = OrgUnit.objects.filter(path__in=ancestor_paths).order_by("-depth")
+    return next((a for a in ancestors if a.is_agency), unit)

@@ -1,0 +1,1 @@
+"""Write paths of the personnel app: typed, atomic, validated before save."""

@@ -1,0 +1,85 @@
+"""Writes to the organisation tree, keeping the materialised path consistent."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
+
+from backend.api.exceptions import ApplicationError
+from hr.models import OrgUnit, User
+
+PATH_SEGMENT = 7  # "000123."
+
+
+def _segment(pk: int) -> str:
+    return f"{pk:06d}."
+
+
+@transaction.atomic
+def unit_create(
+    *,
+    actor: User | None,
+    code: str,
+    name: str,
+    kind: str,
+    level: str,
+    valid_from: datetime.date,
+    parent: OrgUnit | None = None,
+    valid_to: datetime.date | None = None,
+    predecessors: list[OrgUnit] | None = None,
+) -> OrgUnit:
+    """Create a unit under `parent` (or a root) and place it in the tree."""
+    unit = OrgUnit(
+        code=code, name=name, kind=kind, level=level, parent=parent, valid_from=valid_from, valid_to=valid_to
+    )
+    # A placeholder path lets full_clean pass; the real one needs the primary key.
+    unit.path = f"tmp-{code}"
+    unit._history_user = actor
+    unit.full_clean()
+    unit.save()
+    unit.path = (parent.path if parent else "") + _segment(unit.pk)
+    unit.depth = parent.depth + 1 if parent else 0
+    unit.save(update_fields=["path", "depth"])
+    if predecessors:
+        unit.predecessors.set(predecessors)
+    return unit
+
+
+@transaction.atomic
+def unit_update(*, unit: OrgUnit, actor: User | None, **data) -> OrgUnit:
+    """Change a unit; moving it under a new parent rewrites its subtree's paths in one UPDATE."""
+    predecessors = data.pop("predecessors", None)
+    new_parent = data.pop("parent", unit.parent)
+    for field, value in data.items():
+        setattr(unit, field, value)
+    moved = (new_parent.pk if new_parent else None) != unit.parent_id
+    if moved and new_parent is not None and new_parent.path.startswith(unit.path):
+        raise ApplicationError(_("A unit cannot be moved under itself or its own sub-unit."), field="parent")
+    unit.parent = new_parent
+    unit._history_user = actor
+    unit.full_clean()
+    unit.save()
+    if moved:
+        old_path = unit.path
+        new_path = (new_parent.path if new_parent else "") + _segment(unit.pk)
+        depth_change = (new_parent.depth + 1 if new_parent else 0) - unit.depth
+        OrgUnit.objects.filter(path__startswith=old_path).update(
+            path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
+            depth=F("depth") + depth_change,
+        )
+        unit.refresh_from_db()
+    if predecessors is not None:
+        if unit in predecessors:
+            raise ApplicationError(_("A unit cannot be its own predecessor."), field="predecessors")
+        unit.predecessors.set(predecessors)
+    return unit
+
+
+@transaction.atomic
+def unit_dissolve(*, unit: OrgUnit, actor: User | None, valid_to: datetime.date) -> OrgUnit:
+    """End a unit's validity (never delete it: old records stay attached)."""
+    if unit.employees.filter(status="ACTIVE").exists():
+        raise ApplicationError(_("The unit still has working staff; transfer them first."), field="valid_to")
+    return unit_update(unit=unit, actor=actor, valid_to=valid_to)

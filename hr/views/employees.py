@@ -1,0 +1,116 @@
+"""Employee endpoints: scoped reads, officer writes, dated transfers and salary decisions."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from backend.api.exceptions import ApplicationError
+from hr.access import can_manage_unit, employee_manage_q
+from hr.models import Employee
+from hr.permissions import PersonnelWriteOrReadOnly
+from hr.selectors.employees import EmployeeFilter, employee_assignments, employee_list, employee_salary_records
+from hr.serializers.employees import (
+    AssignmentSerializer,
+    EmployeeCreateSerializer,
+    EmployeeOutputSerializer,
+    EmployeeUpdateSerializer,
+    SalaryChangeInputSerializer,
+    SalaryRecordSerializer,
+    TransferInputSerializer,
+)
+from hr.services.employees import employee_change_salary, employee_create, employee_transfer, employee_update
+from hr.views.history import HistoryMixin
+
+
+def check_unit_in_scope(user, unit, *, field: str = "unit") -> None:
+    """A 400 on `field` when an officer names a unit outside their agency."""
+    if not can_manage_unit(user, unit):
+        raise ApplicationError(_("The unit is outside your area of responsibility."), field=field)
+
+
+class EmployeeViewSet(
+    HistoryMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Civil-servant records. Nobody is deleted: a departure is a change of status."""
+
+    serializer_class = EmployeeOutputSerializer
+    permission_classes = [PersonnelWriteOrReadOnly]
+    filterset_class = EmployeeFilter
+    search_fields = ["full_name", "national_id", "legacy_id_number"]
+    ordering_fields = ["full_name", "date_of_birth", "recruitment_date", "salary_coefficient", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Employee.objects.none()
+        return employee_list(user=self.request.user)
+
+    def get_managed_object(self):
+        """The record, which the caller must both see (else 404) and manage (else 403)."""
+        employee = self.get_object()
+        if not Employee.objects.filter(employee_manage_q(self.request.user), pk=employee.pk).exists():
+            self.permission_denied(self.request)
+        return employee
+
+    @extend_schema(request=EmployeeCreateSerializer, responses={201: EmployeeOutputSerializer})
+    def create(self, request):
+        serializer = EmployeeCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_unit_in_scope(request.user, serializer.validated_data["unit"])
+        employee = employee_create(actor=request.user, **serializer.validated_data)
+        return Response(EmployeeOutputSerializer(self.get_queryset().get(pk=employee.pk)).data, status=201)
+
+    @extend_schema(request=EmployeeUpdateSerializer, responses=EmployeeOutputSerializer)
+    def partial_update(self, request, pk=None):
+        employee = self.get_managed_object()
+        serializer = EmployeeUpdateSerializer(employee, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        employee_update(employee=employee, actor=request.user, **serializer.validated_data)
+        return Response(EmployeeOutputSerializer(self.get_queryset().get(pk=employee.pk)).data)
+
+    @extend_schema(request=EmployeeUpdateSerializer, responses=EmployeeOutputSerializer)
+    def update(self, request, pk=None):
+        employee = self.get_managed_object()
+        serializer = EmployeeUpdateSerializer(employee, data=request.data)
+        serializer.is_valid(raise_exception=True)
+        employee_update(employee=employee, actor=request.user, **serializer.validated_data)
+        return Response(EmployeeOutputSerializer(self.get_queryset().get(pk=employee.pk)).data)
+
+    @extend_schema(request=TransferInputSerializer, responses={201: AssignmentSerializer})
+    @action(detail=True, methods=["post"])
+    def transfer(self, request, pk=None):
+        """Move the person to another unit or post from a date (điều động, bổ nhiệm)."""
+        employee = self.get_managed_object()
+        serializer = TransferInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_unit_in_scope(request.user, serializer.validated_data["unit"])
+        assignment = employee_transfer(employee=employee, actor=request.user, **serializer.validated_data)
+        return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=SalaryChangeInputSerializer, responses={201: SalaryRecordSerializer})
+    @action(detail=True, methods=["post"], url_path="salary-changes")
+    def salary_change(self, request, pk=None):
+        """Record a rank or salary-step decision (nâng bậc lương, chuyển ngạch)."""
+        employee = self.get_managed_object()
+        serializer = SalaryChangeInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        record = employee_change_salary(employee=employee, actor=request.user, **serializer.validated_data)
+        return Response(SalaryRecordSerializer(record).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=AssignmentSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def assignments(self, request, pk=None):
+        """Work history: every unit and post, with dates and decisions."""
+        page = self.paginate_queryset(employee_assignments(employee=self.get_object()))
+        return self.get_paginated_response(AssignmentSerializer(page, many=True).data)
+
+    @extend_schema(responses=SalaryRecordSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="salary-history")
+    def salary_history(self, request, pk=None):
+        """Rank and salary history (quá trình lương)."""
+        page = self.paginate_queryset(employee_salary_records(employee=self.get_object()))
+        return self.get_paginated_response(SalaryRecordSerializer(page, many=True).data)

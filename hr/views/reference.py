@@ -1,0 +1,60 @@
+"""Reference-data endpoints: read by everyone, changed only by province administrators."""
+
+from rest_framework import mixins, viewsets
+
+from hr.models import BaseSalary, Position, Rank, SalaryScale
+from hr.permissions import ProvinceAdminWriteOrReadOnly
+from hr.serializers.reference import (
+    BaseSalarySerializer,
+    PositionSerializer,
+    RankSerializer,
+    SalaryScaleSerializer,
+)
+
+
+class ReferenceViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Reference rows are referenced by personnel records, so they are not deleted."""
+
+    permission_classes = [ProvinceAdminWriteOrReadOnly]
+
+    def perform_create(self, serializer):
+        serializer.instance = serializer.Meta.model(**serializer.validated_data)
+        serializer.instance.full_clean()
+        serializer.instance.save()
+
+    def perform_update(self, serializer):
+        for name, value in serializer.validated_data.items():
+            setattr(serializer.instance, name, value)
+        serializer.instance.full_clean()
+        serializer.instance.save()
+
+
+class SalaryScaleViewSet(ReferenceViewSet):
+    queryset = SalaryScale.objects.prefetch_related("steps")
+    serializer_class = SalaryScaleSerializer
+    search_fields = ["code", "name"]
+
+
+class RankViewSet(ReferenceViewSet):
+    queryset = Rank.objects.select_related("scale")
+    serializer_class = RankSerializer
+    filterset_fields = ["scale", "is_active"]
+    search_fields = ["code", "name"]
+
+
+class PositionViewSet(ReferenceViewSet):
+    queryset = Position.objects.all()
+    serializer_class = PositionSerializer
+    filterset_fields = ["is_leadership", "is_head"]
+    search_fields = ["code", "name"]
+
+
+class BaseSalaryViewSet(ReferenceViewSet):
+    queryset = BaseSalary.objects.all()
+    serializer_class = BaseSalarySerializer

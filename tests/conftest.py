@@ -1,0 +1,82 @@
+"""Shared fixtures: a small province with two agencies and one account per role in each."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from rest_framework.test import APIClient
+
+from hr.models import Category, OrgUnit, Role, UnitKind, UnitLevel, User
+from tests.factories import EmployeeFactory, OrgUnitFactory, UserFactory, position
+
+
+@dataclass
+class Agency:
+    """One agency with a room, and an officer, a manager and a staff member in it."""
+
+    unit: OrgUnit
+    room: OrgUnit
+    officer: User
+    manager: User
+    staff: User
+
+
+@dataclass
+class Org:
+    province: OrgUnit
+    admin: User
+    a: Agency
+    b: Agency
+
+
+def _agency(province: OrgUnit, code: str, name: str, kind: str, level: str) -> Agency:
+    unit = OrgUnitFactory(code=code, name=name, kind=kind, level=level, parent=province)
+    room = OrgUnitFactory(
+        code=f"{code}-P1", name=f"Phòng Tổng hợp – {name}", kind=UnitKind.ROOM, level=level, parent=unit
+    )
+    officer_emp = EmployeeFactory(unit=unit, full_name=f"Cán bộ tổ chức {code}", ranked=True)
+    head = EmployeeFactory(unit=room, full_name=f"Trưởng phòng {code}", position=position("TP_SO"), ranked=True)
+    staff_emp = EmployeeFactory(unit=room, full_name=f"Chuyên viên {code}", ranked=True)
+    return Agency(
+        unit=unit,
+        room=room,
+        officer=UserFactory(
+            username=f"officer_{code.lower()}", role=Role.PERSONNEL_OFFICER, employee=officer_emp, scope_unit=unit
+        ),
+        manager=UserFactory(username=f"manager_{code.lower()}", role=Role.MANAGER, employee=head, scope_unit=room),
+        staff=UserFactory(username=f"staff_{code.lower()}", role=Role.STAFF, employee=staff_emp),
+    )
+
+
+@pytest.fixture
+def org(db) -> Org:
+    province = OrgUnitFactory(
+        code="SL",
+        name="UBND tỉnh Sơn La",
+        kind=UnitKind.PROVINCE,
+        level=UnitLevel.PROVINCE,
+        valid_from=datetime.date(2000, 1, 1),
+    )
+    admin_emp = EmployeeFactory(unit=province, full_name="Quản trị Sở Nội vụ", category=Category.CONG_CHUC)
+    return Org(
+        province=province,
+        admin=UserFactory(username="admin", role=Role.PROVINCE_ADMIN, employee=admin_emp),
+        a=_agency(province, "SNV", "Sở Nội vụ", UnitKind.DEPARTMENT, UnitLevel.PROVINCE),
+        b=_agency(province, "XMB", "UBND xã Mường Bám", UnitKind.COMMUNE, UnitLevel.COMMUNE),
+    )
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def as_user(api):
+    """Return a client authenticated as the given user (force_authenticate: no token round-trip)."""
+
+    def _as(user: User) -> APIClient:
+        api.force_authenticate(user=user)
+        return api
+
+    return _as

@@ -1,0 +1,1 @@
+"""Training and retraining: programmes, classes, enrolment, results, certificates, compliance."""
