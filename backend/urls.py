@@ -25,6 +25,8 @@ auth_urlpatterns = [
 api_v1 = [
     path("auth/", include(auth_urlpatterns)),
     path("", include("hr.urls")),
+    path("", include("training.urls")),
+    path("", include("evaluations.urls")),
 ]
 
 urlpatterns = [

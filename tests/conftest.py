@@ -48,6 +48,17 @@ def _agency(province: OrgUnit, code: str, name: str, kind: str, level: str) -> A
     )
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` need real row locks and concurrent transactions."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip)
+
+
 @pytest.fixture
 def org(db) -> Org:
     province = OrgUnitFactory(

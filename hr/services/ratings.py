@@ -1,0 +1,30 @@
+"""Writes of annual quality ratings: by hand before evaluations existed, or from a decided evaluation."""
+
+from django.db import transaction
+
+from hr.models import AnnualRating, Employee, RatingSource, User
+
+
+@transaction.atomic
+def annual_rating_record(
+    *,
+    actor: User | None,
+    employee: Employee,
+    year: int,
+    rating: str,
+    source: str = RatingSource.MANUAL,
+    decision_number: str = "",
+    note: str = "",
+) -> AnnualRating:
+    """Create or replace the person's rating for `year`; the previous value stays in the history."""
+    record = AnnualRating.objects.select_for_update().filter(employee=employee, year=year).first()
+    if record is None:
+        record = AnnualRating(employee=employee, year=year)
+    record.rating = rating
+    record.source = source
+    record.decision_number = decision_number
+    record.note = note
+    record._history_user = actor
+    record.full_clean()
+    record.save()
+    return record
