@@ -27,6 +27,7 @@ api_v1 = [
     path("", include("hr.urls")),
     path("", include("training.urls")),
     path("", include("evaluations.urls")),
+    path("", include("reform.urls")),
 ]
 
 urlpatterns = [

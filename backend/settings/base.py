@@ -48,7 +48,7 @@ THIRD_PARTY_APPS = [
     "simple_history",
     "corsheaders",
 ]
-LOCAL_APPS = ["hr", "training", "evaluations"]
+LOCAL_APPS = ["hr", "training", "evaluations", "reform"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 AUTH_USER_MODEL = "hr.User"
