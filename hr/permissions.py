@@ -1,11 +1,15 @@
-"""DRF permission classes built on roles; object visibility is the queryset's job (404 first)."""
+"""DRF permission classes built on roles; object visibility is the queryset's job (404 first).
 
-from rest_framework.permissions import SAFE_METHODS, BasePermission
+Each class also requires a signed-in user, so a view that sets its own
+`permission_classes` never drops the project-wide authentication default.
+"""
+
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 
 from hr.access import is_personnel_writer
 
 
-class PersonnelWriteOrReadOnly(BasePermission):
+class PersonnelWriteOrReadOnly(IsAuthenticated):
     """Anyone signed in reads what their queryset shows; only administrators and officers write.
 
     On detail routes the role is checked after the object is found, so an object
@@ -13,6 +17,8 @@ class PersonnelWriteOrReadOnly(BasePermission):
     """
 
     def has_permission(self, request, view):
+        if not super().has_permission(request, view):
+            return False
         if request.method in SAFE_METHODS or getattr(view, "detail", False):
             return True
         return is_personnel_writer(request.user)
@@ -21,15 +27,17 @@ class PersonnelWriteOrReadOnly(BasePermission):
         return request.method in SAFE_METHODS or is_personnel_writer(request.user)
 
 
-class ProvinceAdminWriteOrReadOnly(BasePermission):
+class ProvinceAdminWriteOrReadOnly(IsAuthenticated):
     """Reference data: read by everyone signed in, changed only by province administrators."""
 
     def has_permission(self, request, view):
-        return request.method in SAFE_METHODS or request.user.is_province_admin
+        return super().has_permission(request, view) and (
+            request.method in SAFE_METHODS or request.user.is_province_admin
+        )
 
 
-class IsPersonnelWriter(BasePermission):
+class IsPersonnelWriter(IsAuthenticated):
     """Administrators and personnel officers only (account management, imports)."""
 
     def has_permission(self, request, view):
-        return is_personnel_writer(request.user)
+        return super().has_permission(request, view) and is_personnel_writer(request.user)

@@ -10,7 +10,10 @@ from django.utils.translation import gettext as _
 from backend.api.exceptions import ApplicationError
 from hr.models import OrgUnit, User
 
-PATH_SEGMENT = 7  # "000123."
+
+def _check_dates(unit: OrgUnit) -> None:
+    if unit.valid_to is not None and unit.valid_from is not None and unit.valid_to < unit.valid_from:
+        raise ApplicationError(_("The end of validity cannot be before its start."), field="valid_to")
 
 
 def _segment(pk: int) -> str:
@@ -37,6 +40,7 @@ def unit_create(
     # A placeholder path lets full_clean pass; the real one needs the primary key.
     unit.path = f"tmp-{code}"
     unit._history_user = actor
+    _check_dates(unit)
     unit.full_clean()
     unit.save()
     unit.path = (parent.path if parent else "") + _segment(unit.pk)
@@ -59,6 +63,7 @@ def unit_update(*, unit: OrgUnit, actor: User | None, **data) -> OrgUnit:
         raise ApplicationError(_("A unit cannot be moved under itself or its own sub-unit."), field="parent")
     unit.parent = new_parent
     unit._history_user = actor
+    _check_dates(unit)
     unit.full_clean()
     unit.save()
     if moved:

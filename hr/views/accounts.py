@@ -25,7 +25,7 @@ class AccountViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return User.objects.none()
-        qs = User.objects.select_related("employee", "scope_unit")
+        qs = User.objects.select_related("employee", "scope_unit").order_by("username")
         if self.request.user.is_province_admin:
             return qs
         return qs.filter(employee_manage_q(self.request.user, prefix="employee__"))

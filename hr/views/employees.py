@@ -20,7 +20,13 @@ from hr.serializers.employees import (
     SalaryRecordSerializer,
     TransferInputSerializer,
 )
-from hr.services.employees import employee_change_salary, employee_create, employee_transfer, employee_update
+from hr.services.employees import (
+    DECISION_FIELDS,
+    employee_change_salary,
+    employee_create,
+    employee_transfer,
+    employee_update,
+)
 from hr.views.history import HistoryMixin
 
 
@@ -28,6 +34,11 @@ def check_unit_in_scope(user, unit, *, field: str = "unit") -> None:
     """A 400 on `field` when an officer names a unit outside their agency."""
     if not can_manage_unit(user, unit):
         raise ApplicationError(_("The unit is outside your area of responsibility."), field=field)
+
+
+def _decision_fields(request) -> dict:
+    """Fields the caller tried to edit that only a decision may change; the service refuses them."""
+    return {name: request.data[name] for name in DECISION_FIELDS.intersection(request.data)}
 
 
 class EmployeeViewSet(
@@ -69,7 +80,7 @@ class EmployeeViewSet(
         employee = self.get_managed_object()
         serializer = EmployeeUpdateSerializer(employee, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        employee_update(employee=employee, actor=request.user, **serializer.validated_data)
+        employee_update(employee=employee, actor=request.user, **serializer.validated_data, **_decision_fields(request))
         return Response(EmployeeOutputSerializer(self.get_queryset().get(pk=employee.pk)).data)
 
     @extend_schema(request=EmployeeUpdateSerializer, responses=EmployeeOutputSerializer)
@@ -77,7 +88,7 @@ class EmployeeViewSet(
         employee = self.get_managed_object()
         serializer = EmployeeUpdateSerializer(employee, data=request.data)
         serializer.is_valid(raise_exception=True)
-        employee_update(employee=employee, actor=request.user, **serializer.validated_data)
+        employee_update(employee=employee, actor=request.user, **serializer.validated_data, **_decision_fields(request))
         return Response(EmployeeOutputSerializer(self.get_queryset().get(pk=employee.pk)).data)
 
     @extend_schema(request=TransferInputSerializer, responses={201: AssignmentSerializer})

@@ -12,7 +12,7 @@ class HistoryMixin:
     """Adds GET {id}/history/ to a viewset whose model has simple-history records."""
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         record = self.get_object()
         # A person's record has tens of versions, not thousands: read them all once
