@@ -5,13 +5,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from hr.access import employee_scope_q
-from hr.models import Assignment, Category, Employee, EmploymentStatus, OrgUnit, Position, Rank, SalaryRecord, User
+from hr.models import Assignment, Category, Employee, EmploymentStatus, Position, Rank, SalaryRecord, User
+from hr.selectors.units import UnitSubtreeFilter
 
 
 class EmployeeFilter(django_filters.FilterSet):
-    unit = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.all(), method="filter_unit_subtree", label=_("Unit (whole subtree)")
-    )
+    unit = UnitSubtreeFilter(path_field="unit__path", label=_("Unit (whole subtree)"))
     category = django_filters.MultipleChoiceFilter(choices=Category.choices)
     status = django_filters.MultipleChoiceFilter(choices=EmploymentStatus.choices)
     rank = django_filters.ModelChoiceFilter(queryset=Rank.objects.all(), field_name="rank")
@@ -21,9 +20,6 @@ class EmployeeFilter(django_filters.FilterSet):
     class Meta:
         model = Employee
         fields = ["unit", "category", "status", "rank", "position", "is_leader"]
-
-    def filter_unit_subtree(self, queryset, name, value):
-        return queryset.filter(unit__path__startswith=value.path)
 
 
 def employee_visible(*, user: User) -> QuerySet[Employee]:

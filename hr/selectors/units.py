@@ -5,14 +5,33 @@ import datetime
 import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from hr.models import OrgUnit, UnitKind, UnitLevel
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
+    """Rows whose unit lies in the chosen unit's subtree: one prefix match on the materialised path.
+
+    `path_field` reaches the unit's path from the filtered model, e.g. "unit__path"
+    for employees or "employee__unit__path" for records of people.
+    """
+
+    def __init__(self, *, path_field: str = "path", **kwargs):
+        kwargs.setdefault("queryset", OrgUnit.objects.all())
+        super().__init__(**kwargs)
+        self.path_field = path_field
+
+    def filter(self, qs, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return qs
+        return qs.filter(**{f"{self.path_field}__startswith": value.path})
+
+
 class UnitFilter(django_filters.FilterSet):
-    within = django_filters.ModelChoiceFilter(
-        queryset=OrgUnit.objects.all(), method="filter_within", label=_("Within the subtree of unit")
-    )
+    within = UnitSubtreeFilter(label=_("Within the subtree of unit"))
     kind = django_filters.MultipleChoiceFilter(choices=UnitKind.choices)
     level = django_filters.ChoiceFilter(choices=UnitLevel.choices)
     parent = django_filters.ModelChoiceFilter(queryset=OrgUnit.objects.all())
@@ -21,9 +40,6 @@ class UnitFilter(django_filters.FilterSet):
     class Meta:
         model = OrgUnit
         fields = ["within", "kind", "level", "parent", "valid_on"]
-
-    def filter_within(self, queryset, name, value):
-        return queryset.filter(path__startswith=value.path)
 
     def filter_valid_on(self, queryset, name, value):
         return queryset.filter(units_valid_on_q(value))
