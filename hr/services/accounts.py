@@ -11,6 +11,8 @@ from hr.models import Employee, OrgUnit, Role, User
 
 # Roles an officer may hand out; administrators and officers are appointed by the province.
 OFFICER_GRANTABLE = frozenset({Role.MANAGER, Role.STAFF})
+# Roles that work in the Django admin as well as through the API.
+STAFF_SITE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.PERSONNEL_OFFICER})
 
 
 def _check_role_grant(*, actor: User, role: str, scope_unit: OrgUnit | None, employee: Employee | None) -> None:
@@ -53,6 +55,7 @@ def account_create(
     except ValidationError as exc:
         raise ValidationError({"password": exc.messages}) from exc
     user.set_password(password)
+    user.is_staff = role in STAFF_SITE_ROLES
     user._history_user = actor
     user.full_clean()
     user.save()
@@ -71,6 +74,7 @@ def account_update(*, user: User, actor: User, **fields) -> User:
         raise Forbidden(_("You cannot change your own role or deactivate yourself."))
     for name, value in fields.items():
         setattr(user, name, value)
+    user.is_staff = user.role in STAFF_SITE_ROLES
     user._history_user = actor
     user.full_clean()
     user.save()
