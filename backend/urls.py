@@ -2,22 +2,26 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from djoser.views import UserViewSet
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from backend.api.auth import ThrottledTokenObtainPairView, ThrottledTokenRefreshView, ThrottledTokenVerifyView
+from backend.api.auth import (
+    OwnAccountViewSet,
+    ThrottledTokenObtainPairView,
+    ThrottledTokenRefreshView,
+    ThrottledTokenVerifyView,
+)
 
 # Only the account endpoints we want from djoser: no self-registration, no user listing.
 auth_urlpatterns = [
     path("jwt/create/", ThrottledTokenObtainPairView.as_view(), name="jwt-create"),
     path("jwt/refresh/", ThrottledTokenRefreshView.as_view(), name="jwt-refresh"),
     path("jwt/verify/", ThrottledTokenVerifyView.as_view(), name="jwt-verify"),
-    path("users/me/", UserViewSet.as_view({"get": "me"}), name="user-me"),
-    path("users/set_password/", UserViewSet.as_view({"post": "set_password"}), name="user-set-password"),
-    path("users/reset_password/", UserViewSet.as_view({"post": "reset_password"}), name="user-reset-password"),
+    path("users/me/", OwnAccountViewSet.as_view({"get": "me"}), name="user-me"),
+    path("users/set_password/", OwnAccountViewSet.as_view({"post": "set_password"}), name="user-set-password"),
+    path("users/reset_password/", OwnAccountViewSet.as_view({"post": "reset_password"}), name="user-reset-password"),
     path(
         "users/reset_password_confirm/",
-        UserViewSet.as_view({"post": "reset_password_confirm"}),
+        OwnAccountViewSet.as_view({"post": "reset_password_confirm"}),
         name="user-reset-password-confirm",
     ),
 ]
@@ -28,6 +32,7 @@ api_v1 = [
     path("", include("training.urls")),
     path("", include("evaluations.urls")),
     path("", include("reform.urls")),
+    path("", include("exchange.urls")),
 ]
 
 urlpatterns = [
@@ -36,3 +41,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),
 ]
+
+# URLs no view matches, and crashes, answer JSON like every other API error.
+handler404 = "backend.api.fallbacks.not_found"
+handler500 = "backend.api.fallbacks.server_error"

@@ -2,6 +2,15 @@
 
 from rest_framework.routers import DefaultRouter
 
+from evaluations.views.cycles import EvaluationCycleViewSet
+from evaluations.views.evaluations import EvaluationViewSet, MyEvaluationViewSet
+from evaluations.views.rules import RuleSetViewSet, UnitRatingViewSet
+
 router = DefaultRouter()
+router.register("evaluation-cycles", EvaluationCycleViewSet, basename="evaluation-cycle")
+router.register("evaluations", EvaluationViewSet, basename="evaluation")
+router.register("me/evaluations", MyEvaluationViewSet, basename="my-evaluation")
+router.register("unit-ratings", UnitRatingViewSet, basename="unit-rating")
+router.register("evaluation-rule-sets", RuleSetViewSet, basename="evaluation-rule-set")
 
 urlpatterns = router.urls

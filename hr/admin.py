@@ -15,8 +15,14 @@ from hr.access import can_manage_unit, employee_manage_q, employee_scope_q, is_p
 from hr.models import (
     AnnualRating,
     Assignment,
+    AwardRule,
     BaseSalary,
+    Commendation,
+    DisciplineFormRule,
+    DisciplineRecord,
+    DisciplineRestrictionRule,
     Employee,
+    Initiative,
     OrgUnit,
     Position,
     Rank,
@@ -25,6 +31,7 @@ from hr.models import (
     SalaryStep,
     User,
 )
+from hr.selectors.commendations import commendation_scope_q
 from hr.services.employees import DECISION_FIELDS, employee_create, employee_update
 
 
@@ -198,3 +205,63 @@ class AccountAdmin(RoleScopedAdmin, SimpleHistoryAdmin, UserAdmin):
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_province_admin else qs.filter(Q(pk=request.user.pk))
+
+
+class DisciplineRestrictionInline(admin.TabularInline):
+    model = DisciplineRestrictionRule
+    extra = 0
+
+
+@admin.register(DisciplineFormRule)
+class DisciplineFormRuleAdmin(ProvinceReferenceAdmin):
+    """Which forms apply to whom and when: a new decree is new rows here."""
+
+    list_display = ["category", "form", "holder", "valid_from", "valid_to", "limitation_years", "effect_months"]
+    list_filter = ["category", "form"]
+    inlines = [DisciplineRestrictionInline]
+
+
+@admin.register(AwardRule)
+class AwardRuleAdmin(ProvinceReferenceAdmin):
+    list_display = ["award", "recipient", "kind", "level", "coefficient", "valid_from", "valid_to"]
+    list_filter = ["kind", "recipient", "level"]
+
+
+class DecisionRecordAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+    """Decisions are recorded and annulled through the API, whose services apply the rules; read-only here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(employee_scope_q(request.user, prefix="employee__"))
+
+
+@admin.register(DisciplineRecord)
+class DisciplineRecordAdmin(DecisionRecordAdmin):
+    list_display = ["employee", "form", "decision_number", "decision_date", "effect_start", "effect_end", "annulled_on"]
+    list_filter = ["form", "duty_related"]
+    search_fields = ["employee__full_name", "decision_number"]
+    list_select_related = ["employee"]
+
+
+@admin.register(Commendation)
+class CommendationAdmin(DecisionRecordAdmin):
+    list_display = ["award", "employee", "unit", "year", "decision_number", "amount", "annulled_on"]
+    list_filter = ["award", "year"]
+    search_fields = ["employee__full_name", "unit__name", "decision_number"]
+    list_select_related = ["employee", "unit"]
+
+    def get_queryset(self, request):
+        return super(DecisionRecordAdmin, self).get_queryset(request).filter(commendation_scope_q(request.user))
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(DecisionRecordAdmin):
+    list_display = ["title", "employee", "recognition_level", "year", "decision_number", "annulled_on"]
+    list_filter = ["recognition_level", "year"]
+    search_fields = ["title", "employee__full_name"]
+    list_select_related = ["employee"]

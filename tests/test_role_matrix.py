@@ -15,7 +15,7 @@ import tests.matrix
 from tests.matrix import OK, ROLES, Case
 
 # Public endpoints (no login) are checked in their own tests; the matrix covers signed-in roles.
-PUBLIC_PREFIXES = ("/api/v1/auth/jwt/", "/api/v1/auth/users/reset_password")
+PUBLIC_PREFIXES = ("/api/v1/auth/jwt/", "/api/v1/auth/users/reset_password", "/api/v1/training/verify/")
 
 
 def _load_cases() -> dict:

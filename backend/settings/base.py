@@ -48,7 +48,7 @@ THIRD_PARTY_APPS = [
     "simple_history",
     "corsheaders",
 ]
-LOCAL_APPS = ["hr", "training", "evaluations", "reform"]
+LOCAL_APPS = ["hr", "training", "evaluations", "reform", "exchange"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 AUTH_USER_MODEL = "hr.User"
@@ -116,7 +116,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "backend.api.schema.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "backend.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "auth": env("AUTH_THROTTLE_RATE", default="30/minute"),

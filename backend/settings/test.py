@@ -1,5 +1,9 @@
 """Settings for the test suite: fast hashing, in-memory mail and cache."""
 
+import atexit
+import shutil
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import REST_FRAMEWORK
 
@@ -9,3 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Throttles are exercised by their own tests with explicit rates.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"auth": "1000/minute", "public": "1000/minute"}}
+# Uploads made by tests (reform evidence in the role matrix and the fuzz test) go to a throw-away
+# directory, never into the working tree's media/.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -11,8 +11,8 @@ from hr.selectors.units import UnitSubtreeFilter
 
 class EmployeeFilter(django_filters.FilterSet):
     unit = UnitSubtreeFilter(path_field="unit__path", label=_("Unit (whole subtree)"))
-    category = django_filters.MultipleChoiceFilter(choices=Category.choices)
-    status = django_filters.MultipleChoiceFilter(choices=EmploymentStatus.choices)
+    category = django_filters.MultipleChoiceFilter(choices=Category.choices, distinct=False)
+    status = django_filters.MultipleChoiceFilter(choices=EmploymentStatus.choices, distinct=False)
     rank = django_filters.ModelChoiceFilter(queryset=Rank.objects.all(), field_name="rank")
     position = django_filters.ModelChoiceFilter(queryset=Position.objects.all(), field_name="position")
     is_leader = django_filters.BooleanFilter(field_name="position__is_leadership", label=_("Holds a leadership post"))

@@ -9,7 +9,7 @@ from hr.serializers.units import UnitBriefSerializer
 class CurrentUserSerializer(serializers.ModelSerializer):
     """What /auth/users/me/ shows: identity, role and scope, all read-only."""
 
-    scope_unit = UnitBriefSerializer(read_only=True)
+    scope_unit = UnitBriefSerializer(read_only=True, allow_null=True)
     employee_name = serializers.CharField(source="employee.full_name", read_only=True, allow_null=True)
 
     class Meta:
@@ -19,7 +19,7 @@ class CurrentUserSerializer(serializers.ModelSerializer):
 
 
 class AccountOutputSerializer(serializers.ModelSerializer):
-    scope_unit = UnitBriefSerializer(read_only=True)
+    scope_unit = UnitBriefSerializer(read_only=True, allow_null=True)
     employee_name = serializers.CharField(source="employee.full_name", read_only=True, allow_null=True)
 
     class Meta:

@@ -20,8 +20,8 @@ class PositionBriefSerializer(serializers.ModelSerializer):
 
 class EmployeeOutputSerializer(serializers.ModelSerializer):
     unit = UnitBriefSerializer(read_only=True)
-    position = PositionBriefSerializer(read_only=True)
-    rank = RankBriefSerializer(read_only=True)
+    position = PositionBriefSerializer(read_only=True, allow_null=True)
+    rank = RankBriefSerializer(read_only=True, allow_null=True)
     salary_step = serializers.IntegerField(source="salary_step.step", read_only=True, allow_null=True)
 
     class Meta:
@@ -110,7 +110,7 @@ class SalaryChangeInputSerializer(serializers.Serializer):
 
 class AssignmentSerializer(serializers.ModelSerializer):
     unit = UnitBriefSerializer(read_only=True)
-    position = PositionBriefSerializer(read_only=True)
+    position = PositionBriefSerializer(read_only=True, allow_null=True)
     created_by = serializers.CharField(source="created_by.username", read_only=True, allow_null=True)
 
     class Meta:
@@ -129,7 +129,7 @@ class AssignmentSerializer(serializers.ModelSerializer):
 
 
 class SalaryRecordSerializer(serializers.ModelSerializer):
-    rank = RankBriefSerializer(read_only=True)
+    rank = RankBriefSerializer(read_only=True, allow_null=True)
     scale = serializers.CharField(source="salary_step.scale.code", read_only=True)
     step = serializers.IntegerField(source="salary_step.step", read_only=True)
     created_by = serializers.CharField(source="created_by.username", read_only=True, allow_null=True)

@@ -1,28 +1,44 @@
-"""Serializer for simple-history versions: who changed what, when."""
+"""Serializer for history entries: simple-history versions (who changed what, when) and merged events."""
 
 from rest_framework import serializers
 
 
-class HistoryEntrySerializer(serializers.Serializer):
-    """One version of a record with the fields that changed from the previous version."""
+def _field(obj, name: str):
+    # Versions are model instances; events merged from other records (completed training) are dicts.
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)
 
-    history_id = serializers.IntegerField()
+
+class HistoryEntrySerializer(serializers.Serializer):
+    """One version of a record with the fields that changed, or an event from another record.
+
+    Events (history_type "training") have no history_id; their `changes` list what the
+    event brought and `training` carries the details. Versions have `training` null.
+    """
+
+    history_id = serializers.IntegerField(allow_null=True)
     history_date = serializers.DateTimeField()
     history_type = serializers.SerializerMethodField()
     history_user = serializers.CharField(source="history_user.username", allow_null=True, default=None)
     changes = serializers.SerializerMethodField()
+    training = serializers.SerializerMethodField()
 
     TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
     def get_history_type(self, obj) -> str:
-        return self.TYPES.get(obj.history_type, obj.history_type)
+        kind = _field(obj, "history_type")
+        return self.TYPES.get(kind, kind)
 
     def get_changes(self, obj) -> list[dict]:
+        if isinstance(obj, dict):
+            return obj["changes"]
         previous = self.context.get("previous", {}).get(obj.history_id)
         if previous is None:
             return []
         delta = obj.diff_against(previous)
         return [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
+
+    def get_training(self, obj) -> dict | None:
+        return obj.get("training") if isinstance(obj, dict) else None
 
 
 def _plain(value):

@@ -12,7 +12,7 @@ class UnitBriefSerializer(serializers.ModelSerializer):
 
 
 class UnitOutputSerializer(serializers.ModelSerializer):
-    parent = UnitBriefSerializer(read_only=True)
+    parent = UnitBriefSerializer(read_only=True, allow_null=True)
     predecessors = UnitBriefSerializer(many=True, read_only=True)
     is_agency = serializers.BooleanField(read_only=True)
 

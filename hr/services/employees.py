@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError
 from hr.identity import national_id_mismatch
-from hr.models import Assignment, Employee, OrgUnit, Position, Rank, SalaryRecord, SalaryStep, User
+from hr.models import Assignment, Employee, OrgUnit, Position, Rank, Restriction, SalaryRecord, SalaryStep, User
+from hr.selectors.discipline import restrictions_in_force
 
 # Fields that change only through a dated decision (transfer, salary change), never by edit.
 DECISION_FIELDS = frozenset({"unit", "position", "rank", "salary_step", "salary_coefficient", "salary_date"})
@@ -33,6 +34,20 @@ def _check_not_future(day: datetime.date, *, field: str) -> None:
     if day > datetime.date.today():
         raise ApplicationError(
             _("A decision is recorded once it has taken effect; the date is in the future."), field=field
+        )
+
+
+def _check_discipline(employee: Employee, wanted: set[str], *, on: datetime.date, field: str) -> None:
+    """Refuse a decision that a discipline decision in force on `on` forbids (Luật CBCC 2025 Điều 38)."""
+    if not wanted:
+        return
+    blocked = wanted & restrictions_in_force(employee=employee, on=on)
+    if blocked:
+        labels = ", ".join(str(Restriction(r).label).lower() for r in sorted(blocked))
+        raise ApplicationError(
+            _("The person is under a discipline decision in force on %(date)s, which forbids: %(what)s.")
+            % {"date": on.strftime("%d/%m/%Y"), "what": labels},
+            field=field,
         )
 
 
@@ -127,6 +142,12 @@ def employee_transfer(
         )
     if not unit.is_valid_on(start_date):
         raise ApplicationError(_("The unit is not in existence on the start date."), field="unit")
+    wanted = set()
+    if unit.pk != employee.unit_id:
+        wanted.add(Restriction.TRANSFER)
+    if position is not None and position.is_leadership and position.pk != employee.position_id:
+        wanted.add(Restriction.APPOINTMENT)
+    _check_discipline(employee, wanted, on=start_date, field="start_date")
     if current:
         current.end_date = start_date - datetime.timedelta(days=1)
         current.save(update_fields=["end_date"])
@@ -163,6 +184,11 @@ def employee_change_salary(
     _check_not_future(effective_date, field="effective_date")
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     _check_step_in_rank(rank, salary_step)
+    # Only a move upwards is restricted: a higher coefficient in another rank is a promotion, in the same a raise.
+    wanted = set()
+    if employee.salary_coefficient is not None and salary_step.coefficient > employee.salary_coefficient:
+        wanted.add(Restriction.RANK_PROMOTION if rank.pk != employee.rank_id else Restriction.SALARY_RAISE)
+    _check_discipline(employee, wanted, on=effective_date, field="effective_date")
     latest = employee.salary_records.order_by("-effective_date").first()
     if latest and effective_date <= latest.effective_date:
         raise ApplicationError(

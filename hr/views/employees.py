@@ -28,6 +28,7 @@ from hr.services.employees import (
     employee_update,
 )
 from hr.views.history import HistoryMixin
+from training.selectors.records import training_history_events
 
 
 def check_unit_in_scope(user, unit, *, field: str = "unit") -> None:
@@ -59,6 +60,10 @@ class EmployeeViewSet(
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Employee.objects.none()
         return employee_list(user=self.request.user)
+
+    def history_events(self, record) -> list[dict]:
+        """Completed training (passed, class completed) appears in the person's record history."""
+        return training_history_events(employee=record)
 
     def get_managed_object(self):
         """The record, which the caller must both see (else 404) and manage (else 403)."""

@@ -1,5 +1,7 @@
 """The single exception handler: Django and database errors become clear JSON answers."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -51,3 +53,21 @@ def test_integrity_error_is_a_409_in_vietnamese():
 def test_unknown_errors_are_not_swallowed():
     with pytest.raises(ZeroDivisionError):
         respond(ZeroDivisionError())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v1/units/0.5/", "/api/v1/no-such-thing/", "/khong-co/"])
+def test_unmatched_urls_answer_json(client, url):
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Không tìm thấy."}
+
+
+def test_crashes_answer_json_without_details(rf):
+    from backend.api.fallbacks import server_error
+
+    response = server_error(rf.get("/api/v1/units/"))
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert set(json.loads(response.content)) == {"detail"}

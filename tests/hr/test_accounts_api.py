@@ -174,3 +174,17 @@ class TestAuthEndpoints:
         ]
         assert codes == [401, 401, 401, 429]
         cache.clear()
+
+    def test_password_reset_is_throttled(self, api, org, monkeypatch):
+        from django.core.cache import cache
+
+        from backend.api.auth import AuthRateThrottle
+
+        cache.clear()
+        monkeypatch.setattr(AuthRateThrottle, "THROTTLE_RATES", {"auth": "2/minute"})
+        codes = [
+            api.post("/api/v1/auth/users/reset_password/", {"email": "x@example.vn"}, format="json").status_code
+            for _ in range(3)
+        ]
+        assert codes == [204, 204, 429]
+        cache.clear()

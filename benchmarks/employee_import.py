@@ -1,0 +1,190 @@
+"""Employee import: the real import service (validation, scoping, history) against a PostgreSQL COPY of the file.
+
+Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/cchc python benchmarks/employee_import.py
+     [--employees 100000] [--database NAME] [--seed 2026]
+
+DATABASE_URL must point at PostgreSQL. The benchmark works in its own database (by default the
+URL's database name plus "_import_bench", e.g. cchc_import_bench), which it drops and rebuilds on
+every run: migrated, then filled with a small `seed_demo` province (units, ranks, an admin) so the
+file has units to name. It writes a CSV of `--employees` new people (Vietnamese headers, as an
+officer's file would be), then times, as the province admin:
+  - a dry run of `exchange.services.imports.records_import` (read, validate every row, write nothing);
+  - the real import (the same, then employees, their history rows, first assignments and salary
+    records written in batches, all in one transaction);
+  - PostgreSQL `COPY ... FROM STDIN (FORMAT csv)` of the same file into a table of text columns,
+    the least work that puts those bytes in the database;
+and prints rows per second of each and the ratio import / COPY.
+"""
+
+import argparse
+import csv
+import datetime
+import io
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SEED_STAFF = 1000
+FAMILIES = ["Lò", "Cầm", "Quàng", "Lường", "Hà", "Nguyễn", "Trần", "Đinh", "Vì", "Tòng"]
+GIVEN = ["Hương", "Thủy", "Xiêm", "Hùng", "Dũng", "Pằn", "Ánh", "Định", "Quyết", "Nhung"]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--employees", type=int, default=100_000, help="rows in the file (default 100000)")
+    parser.add_argument("--database", help="benchmark database name (default: DATABASE_URL's name + _import_bench)")
+    parser.add_argument("--seed", type=int, default=2026, help="seed of the demo province and the file (default 2026)")
+    return parser.parse_args()
+
+
+def bench_url(database: str | None) -> tuple[str, str]:
+    """The benchmark database's URL and name, from DATABASE_URL (which must be PostgreSQL)."""
+    url = os.environ.get("DATABASE_URL", "")
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
+        sys.exit("DATABASE_URL must point at PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/cchc")
+    name = database or f"{parts.path.lstrip('/') or 'cchc'}_import_bench"
+    return urlunsplit(parts._replace(path=f"/{name}")), name
+
+
+def fresh_database(url: str, name: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(seed: int) -> str:
+    from django.core.management import call_command
+
+    from hr.demo.province import seed_province
+
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    seed_province(seed=seed, staff=SEED_STAFF, as_of=datetime.date.today())
+    return f"migrated and seeded in {time.monotonic() - started:.0f} s"
+
+
+def make_file(rows: int, seed: int) -> bytes:
+    """`rows` new people spread over the current units, ranked on a valid step of their rank's scale."""
+    from exchange.importers.employees import COLUMNS
+    from hr.identity import make_national_id
+    from hr.models import OrgUnit, Rank, SalaryStep
+
+    rng = random.Random(seed)
+    units = list(OrgUnit.objects.filter(valid_to__isnull=True).values_list("code", flat=True))
+    steps: dict[int, list[int]] = {}
+    for scale_id, step in SalaryStep.objects.values_list("scale_id", "step"):
+        steps.setdefault(scale_id, []).append(step)
+    ranks = [(code, steps[scale_id]) for code, scale_id in Rank.objects.values_list("code", "scale_id")]
+    header = {column.key: column.header for column in COLUMNS}
+    keys = ["national_id", "full_name", "date_of_birth", "sex", "category", "unit", "rank", "salary_step"]
+    keys += ["recruitment_date", "education_level"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([header[key] for key in keys])
+    for serial in range(1, rows + 1):
+        birth = datetime.date(1965 + rng.randrange(38), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        sex = rng.choice("MF")
+        middle = "Thị" if sex == "F" else "Văn"
+        rank, rank_steps = rng.choice(ranks)
+        writer.writerow(
+            [
+                # Province code 96 (Cà Mau): nobody in the seeded Sơn La province has it, so every row is new.
+                make_national_id(96, birth, sex, serial),
+                f"{rng.choice(FAMILIES)} {middle} {rng.choice(GIVEN)}",
+                birth.strftime("%d/%m/%Y"),
+                "Nữ" if sex == "F" else "Nam",
+                rng.choice(["CONG_CHUC", "VIEN_CHUC"]),
+                rng.choice(units),
+                rank,
+                rng.choice(rank_steps[:4]),
+                datetime.date(birth.year + 23 + rng.randrange(10), 1 + rng.randrange(12), 1).isoformat(),
+                rng.choice(["DAI_HOC", "THAC_SI", "CAO_DANG"]),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def time_import(content: bytes, *, dry_run: bool) -> tuple[float, object]:
+    from exchange.services.imports import records_import
+    from hr.models import User
+
+    admin = User.objects.get(username="admin")
+    started = time.perf_counter()
+    result = records_import(kind="employees", actor=admin, content=content, filename="can-bo.csv", dry_run=dry_run)
+    elapsed = time.perf_counter() - started
+    if result.errors:
+        sys.exit(f"the generated file has errors: {result.errors.as_list()[:5]}")
+    return elapsed, result
+
+
+def time_copy(content: bytes) -> float:
+    """COPY the same CSV into a table of text columns (created beforehand, not timed)."""
+    from django.db import connection
+
+    columns = next(csv.reader(io.StringIO(content.decode("utf-8").split("\n", 1)[0])))
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS import_bench_copy")
+        cursor.execute("CREATE TABLE import_bench_copy (" + ", ".join(f"c{i} text" for i in range(len(columns))) + ")")
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy("COPY import_bench_copy FROM STDIN (FORMAT csv, HEADER true)") as copy:
+            copy.write(content)
+        cursor.execute("SELECT count(*) FROM import_bench_copy")
+        copied = cursor.fetchone()[0]
+    elapsed = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE import_bench_copy")
+    if copied != content.count(b"\n") - 1:
+        sys.exit(f"COPY loaded {copied} rows")
+    return elapsed
+
+
+def main() -> None:
+    args = parse_args()
+    url, name = bench_url(args.database)
+    fresh_database(url, name)
+    os.environ["DATABASE_URL"] = url
+    os.environ["DEBUG"] = "False"  # no per-query logging
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings.local")
+    import django
+
+    django.setup()
+    from hr.models import Assignment, Employee, SalaryRecord
+
+    state = prepare(args.seed)
+    content = make_file(args.employees, args.seed)
+    before = (Employee.objects.count(), Assignment.objects.count(), SalaryRecord.objects.count())
+    print(f"PostgreSQL database {name}: {before[0]:,} seeded employees ({state}).")
+    print(f"CSV of {args.employees:,} new employees, {len(content) / 1e6:.1f} MB.")
+
+    dry_seconds, _ = time_import(content, dry_run=True)
+    real_seconds, result = time_import(content, dry_run=False)
+    after = (Employee.objects.count(), Assignment.objects.count(), SalaryRecord.objects.count())
+    added = tuple(b - a for a, b in zip(before, after, strict=True))
+    if result.created != args.employees or added != (args.employees,) * 3:
+        sys.exit(f"import wrote {added} (employees, assignments, salary records), reported {result.created}")
+    copy_seconds = time_copy(content)
+
+    rows = args.employees
+    print(f"\n{'what':<42}{'seconds':>10}{'rows/s':>12}")
+    for label, seconds in (
+        ("import, dry run (read + validate)", dry_seconds),
+        ("import, real run (+ write, history)", real_seconds),
+        ("PostgreSQL COPY of the same file", copy_seconds),
+    ):
+        print(f"{label:<42}{seconds:>10.2f}{rows / seconds:>12,.0f}")
+    print(f"\nratio real import / COPY: {real_seconds / copy_seconds:.1f}×")
+    print(f"rows written by the import: {added[0]:,} employees, {added[1]:,} assignments, {added[2]:,} salary records")
+
+
+if __name__ == "__main__":
+    main()

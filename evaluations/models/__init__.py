@@ -1,0 +1,46 @@
+"""Models of the evaluations app, one module per concept."""
+
+from evaluations.models.cycles import PERIODS_PER_YEAR, EvaluationCycle, PeriodKind, QuotaGroup, UnitRating
+from evaluations.models.evaluations import NOT_RATED, SUPERSEDED, CriterionScore, Evaluation, ScoreSource, TaskLine
+from evaluations.models.rules import (
+    ActorKind,
+    Criterion,
+    CriterionGroup,
+    HeadRuleScope,
+    MissingUnitRatingPolicy,
+    QuotaBasis,
+    RatingThreshold,
+    RuleSet,
+    ScoringMethod,
+    Transition,
+    TransitionEffect,
+    Workflow,
+    WorkflowState,
+)
+
+__all__ = [
+    "NOT_RATED",
+    "PERIODS_PER_YEAR",
+    "SUPERSEDED",
+    "ActorKind",
+    "Criterion",
+    "CriterionGroup",
+    "CriterionScore",
+    "Evaluation",
+    "EvaluationCycle",
+    "HeadRuleScope",
+    "MissingUnitRatingPolicy",
+    "PeriodKind",
+    "QuotaBasis",
+    "QuotaGroup",
+    "RatingThreshold",
+    "RuleSet",
+    "ScoreSource",
+    "ScoringMethod",
+    "TaskLine",
+    "Transition",
+    "TransitionEffect",
+    "UnitRating",
+    "Workflow",
+    "WorkflowState",
+]

@@ -1,0 +1,1 @@
+"""Reads of the evaluations app: scoped querysets, filters and statistics."""

@@ -1,0 +1,1 @@
+"""`import_records`: bulk imports from the shell."""

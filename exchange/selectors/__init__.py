@@ -1,0 +1,1 @@
+"""Reads of the exchange app: the tables each export holds."""

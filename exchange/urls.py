@@ -1,0 +1,26 @@
+"""URL routes of the import/export app under /api/v1/."""
+
+from django.urls import path
+
+from exchange.views.exports import (
+    CommendationExportApi,
+    DisciplineExportApi,
+    EmployeeExportApi,
+    RatingDistributionExportApi,
+    ReformRankingExportApi,
+    TrainingComplianceExportApi,
+)
+from exchange.views.imports import ImportApi
+
+urlpatterns = [
+    path("imports/employees/", ImportApi.as_view(kind="employees"), name="import-employees"),
+    path("imports/training-results/", ImportApi.as_view(kind="training-results"), name="import-training-results"),
+    path("imports/discipline/", ImportApi.as_view(kind="discipline"), name="import-discipline"),
+    path("imports/commendations/", ImportApi.as_view(kind="commendations"), name="import-commendations"),
+    path("exports/employees/", EmployeeExportApi.as_view(), name="export-employees"),
+    path("exports/rating-distribution/", RatingDistributionExportApi.as_view(), name="export-rating-distribution"),
+    path("exports/training-compliance/", TrainingComplianceExportApi.as_view(), name="export-training-compliance"),
+    path("exports/discipline-summary/", DisciplineExportApi.as_view(), name="export-discipline-summary"),
+    path("exports/commendation-summary/", CommendationExportApi.as_view(), name="export-commendation-summary"),
+    path("exports/reform-ranking/", ReformRankingExportApi.as_view(), name="export-reform-ranking"),
+]

@@ -1,0 +1,1 @@
+"""Views of the exchange app: one module per direction."""

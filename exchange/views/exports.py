@@ -1,0 +1,193 @@
+"""Export endpoints: the same scoped, filtered data as the matching lists, as XLSX or CSV downloads."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from exchange.renderers import CSVRenderer, XLSXRenderer
+from exchange.selectors.employees import employee_export
+from exchange.selectors.ratings import rating_distribution_export
+from exchange.selectors.reports import (
+    commendation_export,
+    discipline_export,
+    reform_ranking_export,
+    training_compliance_export,
+)
+from exchange.serializers import ExportFormatSerializer, RatingDistributionQuerySerializer
+from exchange.writers import ExportTable
+from hr.access import can_read_unit_subtree
+from hr.models import Commendation, DisciplineRecord, Employee, Role, User
+from hr.selectors.commendations import CommendationFilter, commendation_list
+from hr.selectors.discipline import DisciplineRecordFilter, discipline_list
+from hr.selectors.employees import EmployeeFilter, employee_list
+from reform.models import TargetLevel
+from reform.selectors.appraisals import appraisal_ranking
+from training.selectors.compliance import ComplianceFilter, check_year, compliance_list
+
+DOWNLOAD = {
+    (200, XLSXRenderer.media_type): OpenApiResponse(OpenApiTypes.BINARY, description="XLSX workbook"),
+    (200, CSVRenderer.media_type): OpenApiResponse(OpenApiTypes.BINARY, description="CSV, UTF-8 with BOM"),
+}
+
+
+class ExportApi(GenericAPIView):
+    """Base of the exports: `?format=xlsx` (default) or `csv` picks the renderer; errors answer JSON."""
+
+    renderer_classes = [XLSXRenderer, CSVRenderer]
+    filename = "export"
+
+    def perform_content_negotiation(self, request, force=False):
+        # `format` is DRF's override parameter too; here it only ever means the file type.
+        chosen = request.query_params.get("format") or XLSXRenderer.format
+        for renderer in self.get_renderers():
+            if renderer.format == chosen:
+                return renderer, renderer.media_type
+        if force:
+            return JSONRenderer(), JSONRenderer.media_type
+        raise ValidationError({"format": [_("Choose “xlsx” or “csv”.")]})
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code >= 400 or not isinstance(getattr(response, "data", None), ExportTable):
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def download(self, request, table: ExportTable) -> Response:
+        extension = request.accepted_renderer.format
+        name = f"{self.filename}-{datetime.date.today():%Y%m%d}.{extension}"
+        return Response(table, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+class EmployeeExportApi(ExportApi):
+    """The employee list with the same filters, search and ordering as `GET /api/v1/employees/`."""
+
+    filename = "can-bo"
+    filterset_class = EmployeeFilter
+    search_fields = ["full_name", "national_id", "legacy_id_number"]
+    ordering_fields = ["full_name", "date_of_birth", "recruitment_date", "salary_coefficient", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Employee.objects.none()
+        return employee_list(user=self.request.user)
+
+    @extend_schema(parameters=[ExportFormatSerializer], responses=DOWNLOAD, filters=True)
+    def get(self, request):
+        return self.download(request, employee_export(queryset=self.filter_queryset(self.get_queryset())))
+
+
+def report_unit(user: User, unit):
+    """The unit a report covers: the one asked for, else the caller's scope; 403 outside it.
+
+    Mirrors `GET /api/v1/evaluations/statistics/`: administrators, officers and managers only.
+    """
+    if not (user.is_province_admin or user.role in (Role.PERSONNEL_OFFICER, Role.MANAGER)):
+        raise PermissionDenied()
+    if unit is None and not user.is_province_admin:
+        unit = user.scope_unit
+    if (unit is None and not user.is_province_admin) or (unit is not None and not can_read_unit_subtree(user, unit)):
+        raise PermissionDenied(_("The unit is outside your area of responsibility."))
+    return unit
+
+
+class RatingDistributionExportApi(ExportApi):
+    """Decided ratings per unit for a year, as `GET /api/v1/evaluations/statistics/`."""
+
+    filename = "xep-loai"
+
+    @extend_schema(parameters=[ExportFormatSerializer, RatingDistributionQuerySerializer], responses=DOWNLOAD)
+    def get(self, request):
+        query = RatingDistributionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        unit = report_unit(request.user, query.validated_data.get("unit"))
+        table = rating_distribution_export(
+            year=query.validated_data["year"], unit=unit, period_kind=query.validated_data["period_kind"]
+        )
+        return self.download(request, table)
+
+
+YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year (default: this year)")
+
+
+class TrainingComplianceExportApi(ExportApi):
+    """Working people with their credited periods against the yearly minimum, as `GET /api/v1/training/compliance/`."""
+
+    filename = "boi-duong"
+    filterset_class = ComplianceFilter
+    ordering_fields = ["full_name", "credited", "id"]
+    ordering = ["full_name", "id"]
+
+    def year(self) -> int:
+        return check_year(self.request.query_params.get("year", timezone.localdate().year))
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Employee.objects.none()
+        return compliance_list(user=self.request.user, year=self.year())
+
+    @extend_schema(parameters=[ExportFormatSerializer, YEAR], responses=DOWNLOAD, filters=True)
+    def get(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        return self.download(request, training_compliance_export(queryset=queryset, year=self.year()))
+
+
+class DisciplineExportApi(ExportApi):
+    """Discipline decisions with the filters of `GET /api/v1/discipline-records/`."""
+
+    filename = "ky-luat"
+    filterset_class = DisciplineRecordFilter
+    search_fields = ["employee__full_name", "decision_number", "reason"]
+    ordering_fields = ["decision_date", "effective_date", "effect_end", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return DisciplineRecord.objects.none()
+        return discipline_list(user=self.request.user)
+
+    @extend_schema(parameters=[ExportFormatSerializer], responses=DOWNLOAD, filters=True)
+    def get(self, request):
+        return self.download(request, discipline_export(queryset=self.filter_queryset(self.get_queryset())))
+
+
+class CommendationExportApi(ExportApi):
+    """Titles and commendations with the filters of `GET /api/v1/commendations/`."""
+
+    filename = "khen-thuong"
+    filterset_class = CommendationFilter
+    search_fields = ["employee__full_name", "unit__name", "decision_number"]
+    ordering_fields = ["year", "decision_date", "amount", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Commendation.objects.none()
+        return commendation_list(user=self.request.user)
+
+    @extend_schema(parameters=[ExportFormatSerializer], responses=DOWNLOAD, filters=True)
+    def get(self, request):
+        return self.download(request, commendation_export(queryset=self.filter_queryset(self.get_queryset())))
+
+
+class ReformRankingExportApi(ExportApi):
+    """Published appraisal results of a year and level, ranked, as `GET /api/v1/reform-appraisals/ranking/`."""
+
+    filename = "xep-hang-cchc"
+
+    @extend_schema(
+        parameters=[
+            ExportFormatSerializer,
+            OpenApiParameter("year", int, required=True),
+            OpenApiParameter("level", str, required=True, enum=TargetLevel.values),
+        ],
+        responses=DOWNLOAD,
+    )
+    def get(self, request):
+        ranked = appraisal_ranking(user=request.user, filters=request.query_params)
+        if not ranked.is_valid():
+            raise ValidationError(ranked.errors)
+        return self.download(request, reform_ranking_export(queryset=ranked.qs))

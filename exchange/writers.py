@@ -1,0 +1,89 @@
+"""Writing export tables as CSV (UTF-8 with BOM, so Excel shows Vietnamese) or XLSX (openpyxl)."""
+
+import csv
+import datetime
+import decimal
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from exchange.tables import Column
+
+# Excel's sheet titles are at most 31 characters.
+SHEET_TITLE_LIMIT = 31
+HEADER_FONT = Font(bold=True)
+
+
+@dataclass
+class ExportTable:
+    """What an export holds: a title, its columns and its rows (dicts keyed by column key)."""
+
+    title: str
+    columns: list[Column]
+    rows: Iterable[dict]
+    # Keys whose values are identifiers kept as text so leading zeros survive in Excel.
+    text_keys: frozenset[str] = frozenset()
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(table: ExportTable) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.header for column in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_value(row.get(column.key)) for column in table.columns])
+    # The BOM tells Excel the file is UTF-8; without it Vietnamese letters are garbled.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_xlsx(table: ExportTable) -> bytes:
+    # A write-only workbook streams rows instead of holding every cell object in memory.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=table.title[:SHEET_TITLE_LIMIT])
+    for index, column in enumerate(table.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(column.header) + 4))
+    sheet.freeze_panes = "A2"
+    sheet.append([_header_cell(sheet, column.header) for column in table.columns])
+    for row in table.rows:
+        sheet.append([_xlsx_cell(sheet, row.get(col.key), as_text=col.key in table.text_keys) for col in table.columns])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _header_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.font = HEADER_FONT
+    return cell
+
+
+def _xlsx_cell(sheet, value, *, as_text: bool):
+    if value is None:
+        return None
+    if as_text:
+        cell = WriteOnlyCell(sheet, value=str(value))
+        cell.number_format = "@"
+        return cell
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is not None else value
+    if isinstance(value, datetime.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD/MM/YYYY"
+        return cell
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value

@@ -1,0 +1,98 @@
+"""The demo's activity (training, discipline, evaluations, commendations, reform), built through the services."""
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from hr.demo.accounts import DEMO_LOGINS
+from hr.models import Employee, EmploymentStatus, OrgUnit, User
+
+
+@dataclass
+class Staff:
+    """The current agencies and who works in each (ordered by id, so the same seed picks the same people)."""
+
+    agencies: dict[int, OrgUnit]
+    people: dict[int, list[Employee]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> "Staff":
+        units = list(OrgUnit.objects.filter(valid_to__isnull=True).order_by("path"))
+        by_path = {u.path: u for u in units}
+        staff = cls(agencies={u.pk: u for u in units if u.is_agency})
+        for employee in Employee.objects.select_related("unit", "position").order_by("pk"):
+            agency = agency_of(employee.unit, by_path)
+            if agency is not None:
+                staff.people.setdefault(agency.pk, []).append(employee)
+        return staff
+
+    def active(self, agency: OrgUnit) -> list[Employee]:
+        return [e for e in self.people.get(agency.pk, []) if e.status == EmploymentStatus.ACTIVE]
+
+    def by_code(self, code: str) -> OrgUnit:
+        return next(a for a in self.agencies.values() if a.code == code)
+
+
+def agency_of(unit: OrgUnit, by_path: dict[str, OrgUnit]) -> OrgUnit | None:
+    """The nearest agency at or above `unit` (a room belongs to its department or commune)."""
+    path = unit.path
+    while path:
+        candidate = by_path.get(path)
+        if candidate is not None and candidate.is_agency:
+            return candidate
+        path = path[:-7]
+    return None
+
+
+def day_between(rng: random.Random, first: datetime.date, last: datetime.date) -> datetime.date:
+    return first + datetime.timedelta(days=rng.randint(0, max((last - first).days, 0)))
+
+
+@dataclass
+class ActivitySummary:
+    programmes: int = 0
+    classes: int = 0
+    enrolments: int = 0
+    certificates: int = 0
+    evaluations_decided: int = 0
+    evaluations_open: int = 0
+    staff_logins: int = 0
+    staff_login_hint: str = ""
+    discipline: int = 0
+    commendations: int = 0
+    appraisals_published: int = 0
+    appraisals_open: int = 0
+
+    def line(self) -> str:
+        return (
+            f"Activity: {self.classes} training classes of {self.programmes} programmes, {self.enrolments} "
+            f"enrolments, {self.certificates} certificates; {self.evaluations_decided} evaluations decided and "
+            f"{self.evaluations_open} awaiting self-assessment ({self.staff_logins} staff logins, e.g. "
+            f"{self.staff_login_hint or '-'}); "
+            f"{self.discipline} discipline decisions; {self.commendations} commendations; "
+            f"{self.appraisals_published} reform appraisals published and {self.appraisals_open} in progress."
+        )
+
+
+def seed_activity(*, seed: int, as_of: datetime.date) -> ActivitySummary:
+    """Two years of activity up to `as_of`, done by the demo administrator; the same seed gives the same data."""
+    # Imported here: these modules import the other apps' services, which import hr.
+    from hr.demo.discipline_demo import seed_commendations, seed_discipline
+    from hr.demo.evaluations_demo import seed_evaluations
+    from hr.demo.reform_demo import seed_reform
+    from hr.demo.training_demo import seed_training
+
+    admin = User.objects.get(username=DEMO_LOGINS[0].username)
+    staff = Staff.load()
+    summary = ActivitySummary()
+
+    def rng(part: str) -> random.Random:
+        # One stream per part, so changing one part does not reshuffle the others.
+        return random.Random(f"{seed}:{part}")
+
+    seed_training(rng=rng("training"), admin=admin, staff=staff, as_of=as_of, summary=summary)
+    seed_discipline(rng=rng("discipline"), admin=admin, staff=staff, as_of=as_of, summary=summary)
+    seed_evaluations(rng=rng("evaluations"), admin=admin, staff=staff, as_of=as_of, summary=summary)
+    seed_commendations(rng=rng("commendations"), admin=admin, staff=staff, as_of=as_of, summary=summary)
+    seed_reform(rng=rng("reform"), admin=admin, staff=staff, as_of=as_of, summary=summary)
+    return summary

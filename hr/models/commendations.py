@@ -1,0 +1,182 @@
+"""Emulation titles and commendations (thi đua, khen thưởng), initiatives, and their dated award rules."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from hr.models.discipline import DisciplineForm
+from hr.models.ratings import RatingLevel
+
+
+class AwardKind(models.TextChoices):
+    TITLE = "TITLE", _("Emulation title")
+    FORM = "FORM", _("Form of commendation")
+
+
+class Recipient(models.TextChoices):
+    INDIVIDUAL = "INDIVIDUAL", _("Individual")
+    COLLECTIVE = "COLLECTIVE", _("Collective")
+
+
+class AwardLevel(models.TextChoices):
+    GRASSROOTS = "CO_SO", _("Grassroots")
+    PROVINCE = "TINH", _("Province, ministry or sector")
+    NATIONAL = "TOAN_QUOC", _("National")
+    STATE = "NHA_NUOC", _("State")
+
+
+class Award(models.TextChoices):
+    """Titles and forms of Luật Thi đua, khen thưởng 2022 Điều 8–9 this system records."""
+
+    ADVANCED_WORKER = "LDTT", _("Advanced worker (Lao động tiên tiến)")
+    GRASSROOTS_SOLDIER = "CSTDCS", _("Grassroots emulation soldier (Chiến sĩ thi đua cơ sở)")
+    PROVINCIAL_SOLDIER = "CSTD_TINH", _("Provincial emulation soldier (Chiến sĩ thi đua cấp tỉnh)")
+    NATIONAL_SOLDIER = "CSTD_TOAN_QUOC", _("National emulation soldier (Chiến sĩ thi đua toàn quốc)")
+    ADVANCED_COLLECTIVE = "TT_LDTT", _("Advanced collective (Tập thể lao động tiên tiến)")
+    EXCELLENT_COLLECTIVE = "TT_LDXS", _("Excellent collective (Tập thể lao động xuất sắc)")
+    PROVINCIAL_FLAG = "CO_THI_DUA_TINH", _("Provincial emulation flag")
+    GOVERNMENT_FLAG = "CO_THI_DUA_CP", _("Government emulation flag")
+    CERTIFICATE = "GIAY_KHEN", _("Certificate of merit (Giấy khen)")
+    PROVINCIAL_MERIT = "BANG_KHEN_TINH", _("Merit of the provincial chairman (Bằng khen Chủ tịch UBND tỉnh)")
+    PRIME_MINISTER_MERIT = "BANG_KHEN_TTG", _("Merit of the Prime Minister (Bằng khen Thủ tướng)")
+    LABOUR_ORDER_3 = "HUAN_CHUONG_LD3", _("Labour Order, third class")
+    LABOUR_ORDER_2 = "HUAN_CHUONG_LD2", _("Labour Order, second class")
+    LABOUR_ORDER_1 = "HUAN_CHUONG_LD1", _("Labour Order, first class")
+
+
+class InitiativeLevel(models.TextChoices):
+    GRASSROOTS = "CO_SO", _("Grassroots")
+    PROVINCE = "TINH", _("Province")
+    NATIONAL = "TOAN_QUOC", _("National")
+
+
+INITIATIVE_ORDER = {InitiativeLevel.GRASSROOTS: 1, InitiativeLevel.PROVINCE: 2, InitiativeLevel.NATIONAL: 3}
+
+
+class AwardRule(models.Model):
+    """An award for one kind of recipient between two dates: its coefficient and the figures its criteria use.
+
+    How the criteria combine is law (Luật TĐKT 2022 Điều 22–27); the numbers in them
+    (consecutive years, member share, disqualifying discipline) are data here.
+    """
+
+    award = models.CharField(_("award"), max_length=16, choices=Award.choices)
+    recipient = models.CharField(_("recipient"), max_length=16, choices=Recipient.choices)
+    kind = models.CharField(_("kind"), max_length=8, choices=AwardKind.choices)
+    level = models.CharField(_("level"), max_length=16, choices=AwardLevel.choices)
+    coefficient = models.DecimalField(_("award coefficient (× base salary)"), max_digits=5, decimal_places=2)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to (last day)"), null=True, blank=True)
+    min_rating = models.CharField(_("minimum rating"), max_length=8, choices=RatingLevel.choices, blank=True)
+    prerequisite = models.CharField(_("prerequisite title"), max_length=16, choices=Award.choices, blank=True)
+    consecutive_years = models.PositiveSmallIntegerField(_("consecutive years of the prerequisite"), default=0)
+    initiative_level = models.CharField(
+        _("initiative level required"), max_length=16, choices=InitiativeLevel.choices, blank=True
+    )
+    member_share_pct = models.PositiveSmallIntegerField(_("share of members with LĐTT (%)"), null=True, blank=True)
+    disqualifying_form = models.CharField(
+        _("discipline form that disqualifies"), max_length=16, choices=DisciplineForm.choices, blank=True
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+
+    class Meta:
+        verbose_name = _("award rule")
+        verbose_name_plural = _("award rules")
+        ordering = ["award", "recipient", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["award", "recipient", "valid_from"], name="awardrule_unique"),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="awardrule_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.award} {self.recipient} ({self.valid_from})"
+
+
+class Commendation(models.Model):
+    """An emulation title or commendation given to a person or a unit; annulled, never deleted."""
+
+    employee = models.ForeignKey(
+        "hr.Employee",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commendations",
+        verbose_name=_("employee"),
+    )
+    unit = models.ForeignKey(
+        "hr.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    award = models.CharField(_("award"), max_length=16, choices=Award.choices)
+    rule = models.ForeignKey(AwardRule, on_delete=models.PROTECT, related_name="+", editable=False)
+    year = models.PositiveSmallIntegerField(_("emulation year"))
+    decision_number = models.CharField(_("decision number"), max_length=64)
+    issuing_authority = models.CharField(_("issuing authority"), max_length=255)
+    decision_date = models.DateField(_("decision date"))
+    reason = models.TextField(_("achievement"), blank=True)
+    coefficient = models.DecimalField(_("award coefficient"), max_digits=5, decimal_places=2, editable=False)
+    base_salary = models.PositiveIntegerField(_("base salary used"), editable=False)
+    amount = models.PositiveIntegerField(_("award amount (VND)"), editable=False)
+    annulled_on = models.DateField(_("annulled on"), null=True, blank=True, editable=False)
+    annulling_decision_number = models.CharField(
+        _("annulling decision number"), max_length=64, blank=True, editable=False
+    )
+    annulment_reason = models.CharField(_("reason for annulment"), max_length=255, blank=True, editable=False)
+    created_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("commendation")
+        verbose_name_plural = _("commendations")
+        ordering = ["-year", "-decision_date", "-id"]
+        indexes = [models.Index(fields=["award", "year"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(employee__isnull=True, unit__isnull=False)
+                | models.Q(employee__isnull=False, unit__isnull=True),
+                name="commendation_one_recipient",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.award} {self.year} ({self.decision_number})"
+
+    @property
+    def is_annulled(self) -> bool:
+        return self.annulled_on is not None
+
+
+class Initiative(models.Model):
+    """An initiative or science project recognised for a person, as the emulation criteria require."""
+
+    employee = models.ForeignKey(
+        "hr.Employee", on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("employee")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    recognition_level = models.CharField(_("recognised at level"), max_length=16, choices=InitiativeLevel.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    decision_number = models.CharField(_("recognition decision number"), max_length=64)
+    recognised_on = models.DateField(_("recognised on"))
+    annulled_on = models.DateField(_("annulled on"), null=True, blank=True, editable=False)
+    annulling_decision_number = models.CharField(
+        _("annulling decision number"), max_length=64, blank=True, editable=False
+    )
+    annulment_reason = models.CharField(_("reason for annulment"), max_length=255, blank=True, editable=False)
+    created_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["-year", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_annulled(self) -> bool:
+        return self.annulled_on is not None

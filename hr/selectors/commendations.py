@@ -1,0 +1,68 @@
+"""Reads of titles, commendations and initiatives, scoped to what the caller may see."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from backend.api.filters import IdFilter, YearFilter
+from hr.access import employee_scope_q, subtree_q
+from hr.models import Award, Commendation, Initiative, InitiativeLevel, Role, User
+from hr.selectors.units import UnitSubtreeFilter
+
+
+def commendation_scope_q(user: User) -> Q:
+    """A person's awards follow their record's scope; a unit's, the reader's unit subtree."""
+    if user.is_province_admin:
+        return Q()
+    scope = Q(employee__isnull=False) & employee_scope_q(user, prefix="employee__")
+    if user.role in (Role.PERSONNEL_OFFICER, Role.MANAGER) and user.scope_unit_id:
+        scope |= Q(employee__isnull=True) & subtree_q(user.scope_unit, prefix="unit__")
+    return scope
+
+
+class CommendationFilter(django_filters.FilterSet):
+    employee = IdFilter(field_name="employee_id")
+    unit = IdFilter(field_name="unit_id", label=_("Awarded unit"))
+    within = UnitSubtreeFilter(method="filter_within", label=_("Person's or awarded unit within the subtree"))
+    award = django_filters.MultipleChoiceFilter(choices=Award.choices)
+    year = YearFilter()
+    annulled = django_filters.BooleanFilter(field_name="annulled_on", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Commendation
+        fields = ["employee", "unit", "within", "award", "year", "annulled"]
+
+    def filter_within(self, queryset, name, value):
+        return queryset.filter(Q(employee__unit__path__startswith=value.path) | Q(unit__path__startswith=value.path))
+
+
+def commendation_visible(*, user: User) -> QuerySet[Commendation]:
+    return Commendation.objects.filter(commendation_scope_q(user)).select_related(
+        "employee", "employee__unit", "unit", "rule", "created_by"
+    )
+
+
+def commendation_list(*, user: User, filters=None) -> QuerySet[Commendation]:
+    return CommendationFilter(filters or {}, queryset=commendation_visible(user=user)).qs
+
+
+class InitiativeFilter(django_filters.FilterSet):
+    employee = IdFilter(field_name="employee_id")
+    unit = UnitSubtreeFilter(path_field="employee__unit__path", label=_("Unit (whole subtree)"))
+    recognition_level = django_filters.MultipleChoiceFilter(choices=InitiativeLevel.choices)
+    year = YearFilter()
+    annulled = django_filters.BooleanFilter(field_name="annulled_on", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Initiative
+        fields = ["employee", "unit", "recognition_level", "year", "annulled"]
+
+
+def initiative_visible(*, user: User) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(employee_scope_q(user, prefix="employee__")).select_related(
+        "employee", "employee__unit", "created_by"
+    )
+
+
+def initiative_list(*, user: User, filters=None) -> QuerySet[Initiative]:
+    return InitiativeFilter(filters or {}, queryset=initiative_visible(user=user)).qs

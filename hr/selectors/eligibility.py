@@ -1,0 +1,266 @@
+"""Which emulation titles a person or a unit qualifies for in a year, and why not (DOMAIN §3.1, §3.3).
+
+The criteria combine as Luật TĐKT 2022 Điều 22–27 say; their figures (minimum rating,
+consecutive years, member share, disqualifying discipline) come from the award rule
+in force on 31 December of the year. Ratings are `AnnualRating` rows; titles already
+given and initiatives count unless annulled.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from hr.models import (
+    INITIATIVE_ORDER,
+    RATING_ORDER,
+    AnnualRating,
+    Award,
+    AwardRule,
+    Commendation,
+    DisciplineForm,
+    Employee,
+    EmploymentStatus,
+    Initiative,
+    InitiativeLevel,
+    OrgUnit,
+    RatingLevel,
+    Recipient,
+)
+from hr.selectors.discipline import disciplined_at_or_above_in_year
+
+INDIVIDUAL_TITLES = [Award.ADVANCED_WORKER, Award.GRASSROOTS_SOLDIER, Award.PROVINCIAL_SOLDIER, Award.NATIONAL_SOLDIER]
+COLLECTIVE_TITLES = [Award.ADVANCED_COLLECTIVE, Award.EXCELLENT_COLLECTIVE]
+
+
+@dataclass
+class Verdict:
+    award: str
+    eligible: bool = True
+    reasons: list[str] = field(default_factory=list)
+
+    def refuse(self, reason: str) -> None:
+        self.eligible = False
+        self.reasons.append(reason)
+
+    def as_dict(self) -> dict:
+        return {
+            "award": self.award,
+            "name": str(Award(self.award).label),
+            "eligible": self.eligible,
+            "reasons": self.reasons,
+        }
+
+
+def _rules(*, recipient: str, year: int) -> dict[str, AwardRule]:
+    on = datetime.date(year, 12, 31)
+    rules: dict[str, AwardRule] = {}
+    for rule in AwardRule.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on), recipient=recipient, valid_from__lte=on
+    ).order_by("valid_from"):
+        rules[rule.award] = rule  # the latest row valid on the date wins
+    return rules
+
+
+def _rating_label(code: str) -> str:
+    return str(RatingLevel(code).label)
+
+
+def _form_label(code: str) -> str:
+    return str(DisciplineForm(code).label)
+
+
+class _Person:
+    """Everything the criteria read about one person, loaded in a fixed number of queries."""
+
+    def __init__(self, employee: Employee, year: int, rules: dict[str, AwardRule]):
+        self.year = year
+        self.rules = rules
+        span = max([r.consecutive_years for r in rules.values()] + [1])
+        first = year - span + 1
+        self.ratings = dict(
+            AnnualRating.objects.filter(employee=employee, year__range=(first, year)).values_list("year", "rating")
+        )
+        self.titles = set(
+            Commendation.objects.filter(
+                employee=employee, year__range=(first, year), annulled_on__isnull=True
+            ).values_list("award", "year")
+        )
+        self.initiatives = list(
+            Initiative.objects.filter(
+                employee=employee, year__range=(first, year), annulled_on__isnull=True
+            ).values_list("recognition_level", "year")
+        )
+        forms = {r.disqualifying_form for r in rules.values() if r.disqualifying_form}
+        self.disciplined = {
+            form
+            for form in forms
+            if disciplined_at_or_above_in_year(employee_ids=[employee.pk], year=year, form_level=form)
+        }
+        self.verdicts: dict[str, Verdict] = {}
+
+    def has_title(self, award: str, year: int) -> bool:
+        """Given that year, or (for the year asked) qualifying now: titles are decided together."""
+        if (award, year) in self.titles:
+            return True
+        return year == self.year and award in self.verdicts and self.verdicts[award].eligible
+
+    def initiative_at_least(self, level: str, years: range) -> bool:
+        return any(INITIATIVE_ORDER[lvl] >= INITIATIVE_ORDER[level] and y in years for lvl, y in self.initiatives)
+
+    def rating_at_least(self, level: str) -> bool:
+        rating = self.ratings.get(self.year)
+        return rating is not None and RATING_ORDER[rating] >= RATING_ORDER[level]
+
+    def judge(self, award: str) -> Verdict:
+        verdict = Verdict(award)
+        rule = self.rules.get(award)
+        if rule is None:
+            verdict.refuse(_("No rule for this title is in force in %(year)s.") % {"year": self.year})
+            return verdict
+        self._check_rating(verdict, rule)
+        self._check_prerequisite(verdict, rule)
+        self._check_initiative(verdict, rule)
+        if rule.disqualifying_form in self.disciplined:
+            verdict.refuse(
+                _("Disciplined in %(year)s with “%(form)s” or a heavier form.")
+                % {"year": self.year, "form": _form_label(rule.disqualifying_form)}
+            )
+        self.verdicts[award] = verdict
+        return verdict
+
+    def _check_rating(self, verdict: Verdict, rule: AwardRule) -> None:
+        if not rule.min_rating:
+            return
+        rating = self.ratings.get(self.year)
+        # For CSTĐCS an initiative may stand in for the excellent rating (Luật TĐKT 2022 Điều 23).
+        alternative = rule.award == Award.GRASSROOTS_SOLDIER and rule.initiative_level
+        if self.rating_at_least(rule.min_rating):
+            return
+        if alternative and self.initiative_at_least(rule.initiative_level, range(self.year, self.year + 1)):
+            return
+        if rating is None:
+            verdict.refuse(_("No quality rating is recorded for %(year)s.") % {"year": self.year})
+        elif alternative:
+            verdict.refuse(
+                _("Rated “%(rating)s” in %(year)s: needs “%(needed)s” or an initiative recognised that year.")
+                % {"rating": _rating_label(rating), "year": self.year, "needed": _rating_label(rule.min_rating)}
+            )
+        else:
+            verdict.refuse(
+                _("Rated “%(rating)s” in %(year)s: needs “%(needed)s” or better.")
+                % {"rating": _rating_label(rating), "year": self.year, "needed": _rating_label(rule.min_rating)}
+            )
+
+    def _check_prerequisite(self, verdict: Verdict, rule: AwardRule) -> None:
+        if not rule.prerequisite or not rule.consecutive_years:
+            return
+        years = range(self.year - rule.consecutive_years + 1, self.year + 1)
+        missing = [y for y in years if not self.has_title(rule.prerequisite, y)]
+        if missing:
+            verdict.refuse(
+                _("Needs “%(title)s” in each of %(count)s consecutive years up to %(year)s; missing: %(missing)s.")
+                % {
+                    "title": Award(rule.prerequisite).label,
+                    "count": rule.consecutive_years,
+                    "year": self.year,
+                    "missing": ", ".join(str(y) for y in missing),
+                }
+            )
+
+    def _check_initiative(self, verdict: Verdict, rule: AwardRule) -> None:
+        if not rule.initiative_level or rule.award == Award.GRASSROOTS_SOLDIER:
+            return
+        years = range(self.year - max(rule.consecutive_years, 1) + 1, self.year + 1)
+        if not self.initiative_at_least(rule.initiative_level, years):
+            verdict.refuse(
+                _(
+                    "Needs an initiative or science project recognised at %(level)s level or above "
+                    "in %(first)s–%(last)s."
+                )
+                % {
+                    "level": str(InitiativeLevel(rule.initiative_level).label).lower(),
+                    "first": years[0],
+                    "last": years[-1],
+                }
+            )
+
+
+def employee_eligibility(*, employee: Employee, year: int) -> list[dict]:
+    """Each individual title for `year`: eligible or not, with the reasons it is not."""
+    person = _Person(employee, year, _rules(recipient=Recipient.INDIVIDUAL, year=year))
+    # Lighter titles first: each heavier one may rest on the one before it in the same year.
+    return [person.judge(award).as_dict() for award in INDIVIDUAL_TITLES]
+
+
+def _unit_rating(unit: OrgUnit, year: int) -> str | None:
+    # The unit's own rating is recorded by the evaluations app; read lazily to keep hr importable alone.
+    from evaluations.models import UnitRating
+
+    return UnitRating.objects.filter(unit=unit, year=year).values_list("rating", flat=True).first()
+
+
+def unit_eligibility(*, unit: OrgUnit, year: int) -> list[dict]:
+    """Each collective title for `year` for the unit and the people now working in its subtree."""
+    rules = _rules(recipient=Recipient.COLLECTIVE, year=year)
+    members = list(
+        Employee.objects.filter(unit__path__startswith=unit.path, status=EmploymentStatus.ACTIVE).values_list(
+            "pk", flat=True
+        )
+    )
+    ratings = dict(AnnualRating.objects.filter(employee_id__in=members, year=year).values_list("employee_id", "rating"))
+    titles = set(
+        Commendation.objects.filter(
+            employee_id__in=members, year=year, annulled_on__isnull=True, award__in=INDIVIDUAL_TITLES
+        ).values_list("employee_id", "award")
+    )
+    unit_rating = _unit_rating(unit, year)
+    verdicts = []
+    for award in COLLECTIVE_TITLES:
+        verdict = Verdict(award)
+        rule = rules.get(award)
+        if rule is None:
+            verdict.refuse(_("No rule for this title is in force in %(year)s.") % {"year": year})
+            verdicts.append(verdict.as_dict())
+            continue
+        if not members:
+            verdict.refuse(_("The unit has no working members."))
+        if rule.min_rating:
+            if unit_rating is None:
+                verdict.refuse(_("No rating of the unit itself is recorded for %(year)s.") % {"year": year})
+            elif RATING_ORDER[unit_rating] < RATING_ORDER[rule.min_rating]:
+                verdict.refuse(
+                    _("The unit was rated “%(rating)s” in %(year)s: needs “%(needed)s” or better.")
+                    % {"rating": _rating_label(unit_rating), "year": year, "needed": _rating_label(rule.min_rating)}
+                )
+        if members and rule.member_share_pct is not None:
+            advanced = sum(1 for m in members if (m, Award.ADVANCED_WORKER) in titles)
+            if advanced * 100 < rule.member_share_pct * len(members):
+                verdict.refuse(
+                    _("%(count)s of %(total)s members hold “Lao động tiên tiến” for %(year)s: needs %(pct)s%%.")
+                    % {"count": advanced, "total": len(members), "year": year, "pct": rule.member_share_pct}
+                )
+        if award == Award.EXCELLENT_COLLECTIVE and members:
+            below = [m for m in members if RATING_ORDER.get(ratings.get(m), -1) < RATING_ORDER[RatingLevel.COMPLETED]]
+            if below:
+                verdict.refuse(
+                    _("%(count)s members are not rated “Completed duties” or better for %(year)s.")
+                    % {"count": len(below), "year": year}
+                )
+            if rule.prerequisite and not any((m, rule.prerequisite) in titles for m in members):
+                verdict.refuse(
+                    _("No member holds “%(title)s” for %(year)s.")
+                    % {"title": Award(rule.prerequisite).label, "year": year}
+                )
+        if rule.disqualifying_form and members:
+            punished = disciplined_at_or_above_in_year(
+                employee_ids=members, year=year, form_level=rule.disqualifying_form
+            )
+            if punished:
+                verdict.refuse(
+                    _("%(count)s members were disciplined in %(year)s with “%(form)s” or a heavier form.")
+                    % {"count": len(punished), "year": year, "form": _form_label(rule.disqualifying_form)}
+                )
+        verdicts.append(verdict.as_dict())
+    return verdicts

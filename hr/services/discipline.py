@@ -1,0 +1,224 @@
+"""Writes of discipline decisions: recording one under the rules of its date, corrections, annulment."""
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from backend.api.exceptions import ApplicationError, Conflict
+from hr.models import FORM_ORDER, Category, DisciplineForm, DisciplineFormRule, DisciplineRecord, Employee, User
+from hr.selectors.discipline import decisions_in_force_for, form_rule_on, is_leader_on
+from hr.services.annulment import record_annul
+
+# Descriptive fields a correction may change; the dates, form and person decide which
+# rule applies and what is in force, so changing them means annulling and re-recording.
+CORRECTABLE_FIELDS = frozenset({"decision_number", "issuing_authority", "reason", "severity", "duty_related"})
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has no such day.
+
+    A period of N months or years "from" a day ends at the end of the corresponding
+    day (Bộ luật Dân sự 2015 Điều 147–148): 12 months from 01/03/2025 run through
+    01/03/2026 included; from 29/02/2024 through 28/02/2025.
+    """
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _d(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _form_label(form: str) -> str:
+    return str(DisciplineForm(form).label)
+
+
+def _refuse_form(*, employee: Employee, form: str, leader: bool, on: datetime.date) -> None:
+    """Explain why no rule allows the form: abolished, or not for this category or post."""
+    abolished = (
+        DisciplineFormRule.objects.filter(category=employee.category, form=form, valid_to__lt=on)
+        .order_by("-valid_to")
+        .first()
+    )
+    still_used = DisciplineFormRule.objects.filter(category=employee.category, form=form, valid_to__isnull=True)
+    if abolished and not still_used.exists():
+        raise ApplicationError(
+            _("The form “%(form)s” was abolished on %(date)s and cannot be used for a decision dated %(day)s.")
+            % {"form": _form_label(form), "date": _d(abolished.valid_to + datetime.timedelta(days=1)), "day": _d(on)},
+            field="form",
+        )
+    raise ApplicationError(
+        _("The form “%(form)s” does not apply to %(category)s %(who)s on %(day)s.")
+        % {
+            "form": _form_label(form),
+            "category": employee.get_category_display(),
+            "who": _("holding a leadership post") if leader else _("without a leadership post"),
+            "day": _d(on),
+        },
+        field="form",
+    )
+
+
+def _check_dates(*, decision_date: datetime.date, effective_date: datetime.date, violation_date: datetime.date) -> None:
+    if decision_date > datetime.date.today():
+        raise ApplicationError(
+            _("A decision is recorded once it has been issued; the date is in the future."), field="decision_date"
+        )
+    if effective_date < decision_date:
+        raise ApplicationError(_("A decision cannot take effect before it is issued."), field="effective_date")
+    if violation_date > decision_date:
+        raise ApplicationError(_("The violation cannot be later than the decision."), field="violation_date")
+
+
+def _check_limitation(*, rule: DisciplineFormRule, violation_date: datetime.date, decision_date: datetime.date) -> None:
+    last_day = add_months(violation_date, 12 * rule.limitation_years)
+    if decision_date > last_day:
+        raise ApplicationError(
+            _("The limitation period of %(years)s years for this form ended on %(date)s.")
+            % {"years": rule.limitation_years, "date": _d(last_day)},
+            field="violation_date",
+        )
+
+
+def _effect_period(
+    *, rule: DisciplineFormRule, employee: Employee, form: str, effective_date, party_decision_date
+) -> tuple[datetime.date, datetime.date]:
+    """First and last day in force: from the Party decision when there is one (NĐ 172 Điều 2.9).
+
+    For viên chức a forced dismissal counts from its own effective date (NĐ 234 Điều 2.9).
+    """
+    own_date_only = employee.category == Category.VIEN_CHUC and form == DisciplineForm.FORCED_DISMISSAL
+    start = effective_date
+    if party_decision_date and not own_date_only:
+        start = party_decision_date
+    return start, add_months(start, rule.effect_months)
+
+
+def _check_repeat(record: DisciplineRecord) -> None:
+    """A violation while another decision is in force is a repeat offence: the form must be heavier."""
+    earlier = [
+        d
+        for d in decisions_in_force_for(employee=record.employee, on=record.violation_date, exclude_pk=record.pk)
+        if d.decision_date <= record.decision_date
+    ]
+    record.is_repeat = bool(earlier)
+    record.repeat_of = max(earlier, key=lambda d: FORM_ORDER[d.form]) if earlier else None
+    if record.repeat_of and FORM_ORDER[record.form] <= FORM_ORDER[record.repeat_of.form]:
+        raise ApplicationError(
+            _(
+                "The violation was committed while decision %(number)s (“%(form)s”) was in force: "
+                "a repeat offence needs a heavier form."
+            )
+            % {"number": record.repeat_of.decision_number, "form": _form_label(record.repeat_of.form)},
+            field="form",
+        )
+
+
+def _apply_rules(record: DisciplineRecord) -> None:
+    """Choose the rule of the decision date, then check limitation, effect and recidivism."""
+    _check_dates(
+        decision_date=record.decision_date, effective_date=record.effective_date, violation_date=record.violation_date
+    )
+    if bool(record.party_decision_number) != bool(record.party_decision_date):
+        field = "party_decision_date" if record.party_decision_number else "party_decision_number"
+        raise ApplicationError(_("Give both the number and the date of the Party decision."), field=field)
+    employee = record.employee
+    leader = is_leader_on(employee=employee, on=record.decision_date)
+    rule = form_rule_on(category=employee.category, form=record.form, leader=leader, on=record.decision_date)
+    if rule is None:
+        _refuse_form(employee=employee, form=record.form, leader=leader, on=record.decision_date)
+    record.rule = rule
+    if not record.no_limitation:
+        _check_limitation(rule=rule, violation_date=record.violation_date, decision_date=record.decision_date)
+    record.effect_start, record.effect_end = _effect_period(
+        rule=rule,
+        employee=employee,
+        form=record.form,
+        effective_date=record.effective_date,
+        party_decision_date=record.party_decision_date,
+    )
+    _check_repeat(record)
+
+
+@transaction.atomic
+def discipline_record_create(
+    *,
+    actor: User | None,
+    employee: Employee,
+    form: str,
+    decision_number: str,
+    issuing_authority: str,
+    decision_date: datetime.date,
+    effective_date: datetime.date,
+    violation_date: datetime.date,
+    reason: str,
+    severity: str,
+    duty_related: bool = True,
+    no_limitation: bool = False,
+    party_decision_number: str = "",
+    party_decision_date: datetime.date | None = None,
+) -> DisciplineRecord:
+    """Record a decision under the rules of its date; refuses forms, dates and repeats the rules forbid."""
+    # Serialise decisions about one person so two concurrent ones cannot both miss each other's repeat.
+    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    record = DisciplineRecord(
+        employee=employee,
+        form=form,
+        decision_number=decision_number,
+        issuing_authority=issuing_authority,
+        decision_date=decision_date,
+        effective_date=effective_date,
+        violation_date=violation_date,
+        reason=reason,
+        severity=severity,
+        duty_related=duty_related,
+        no_limitation=no_limitation,
+        party_decision_number=party_decision_number,
+        party_decision_date=party_decision_date,
+        created_by=actor,
+    )
+    _apply_rules(record)
+    record._history_user = actor
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def discipline_record_update(*, actor: User | None, record: DisciplineRecord, **fields) -> DisciplineRecord:
+    """Correct the descriptive fields of a decision; the previous values stay in its history."""
+    if record.is_annulled:
+        raise Conflict(_("The decision has been annulled and can no longer be changed."))
+    fixed = sorted(set(fields) - CORRECTABLE_FIELDS)
+    if fixed:
+        message = _("Annul the decision and record a new one to change this.")
+        raise ValidationError({name: [message] for name in fixed})
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record._history_user = actor
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def discipline_record_annul(
+    *,
+    actor: User | None,
+    record: DisciplineRecord,
+    annulled_on: datetime.date,
+    annulling_decision_number: str,
+    reason: str = "",
+) -> DisciplineRecord:
+    """Annul a decision: it then counts for no date and no year (void from the start)."""
+    return record_annul(
+        record=record,
+        actor=actor,
+        annulled_on=annulled_on,
+        annulling_decision_number=annulling_decision_number,
+        reason=reason,
+    )

@@ -1,0 +1,145 @@
+"""Title, commendation and initiative endpoints, and the eligibility answer for a person or a unit."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from backend.api.exceptions import ApplicationError
+from hr.access import can_manage_unit, can_read_unit_subtree
+from hr.models import Commendation, Initiative, OrgUnit
+from hr.permissions import PersonnelWriteOrReadOnly
+from hr.selectors.commendations import CommendationFilter, InitiativeFilter, commendation_list, initiative_list
+from hr.selectors.eligibility import employee_eligibility, unit_eligibility
+from hr.selectors.employees import employee_visible
+from hr.serializers.commendations import (
+    CommendationCreateSerializer,
+    CommendationOutputSerializer,
+    EligibilityOutputSerializer,
+    EligibilityQuerySerializer,
+    InitiativeCreateSerializer,
+    InitiativeOutputSerializer,
+)
+from hr.serializers.discipline import AnnulInputSerializer
+from hr.services.commendations import commendation_annul, commendation_create, initiative_annul, initiative_create
+from hr.views.discipline import ManagedByEmployeeMixin, check_employee_in_scope
+from hr.views.history import HistoryMixin
+
+
+class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Emulation titles and commendations of people and units. Never deleted: annulled instead."""
+
+    serializer_class = CommendationOutputSerializer
+    permission_classes = [PersonnelWriteOrReadOnly]
+    filterset_class = CommendationFilter
+    search_fields = ["employee__full_name", "unit__name", "decision_number"]
+    ordering_fields = ["year", "decision_date", "amount", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Commendation.objects.none()
+        return commendation_list(user=self.request.user)
+
+    def _output(self, record) -> dict:
+        return CommendationOutputSerializer(self.get_queryset().get(pk=record.pk)).data
+
+    def _check_recipient_in_scope(self, data) -> None:
+        if data.get("employee") is not None:
+            check_employee_in_scope(self.request.user, data["employee"])
+        elif data.get("unit") is not None and not can_manage_unit(self.request.user, data["unit"]):
+            raise ApplicationError(_("The unit is outside your area of responsibility."), field="unit")
+
+    def get_managed_object(self):
+        record = self.get_object()
+        recipient = {"employee": record.employee} if record.employee_id else {"unit": record.unit}
+        try:
+            self._check_recipient_in_scope(recipient)
+        except ApplicationError:
+            self.permission_denied(self.request)
+        return record
+
+    @extend_schema(request=CommendationCreateSerializer, responses={201: CommendationOutputSerializer})
+    def create(self, request):
+        serializer = CommendationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self._check_recipient_in_scope(serializer.validated_data)
+        record = commendation_create(actor=request.user, **serializer.validated_data)
+        return Response(self._output(record), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=AnnulInputSerializer, responses=CommendationOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def annul(self, request, pk=None):
+        """Annul (revoke) the title or commendation by a later decision."""
+        record = self.get_managed_object()
+        serializer = AnnulInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        commendation_annul(actor=request.user, record=record, **serializer.validated_data)
+        return Response(self._output(record))
+
+    @extend_schema(
+        parameters=[EligibilityQuerySerializer],
+        responses=EligibilityOutputSerializer,
+    )
+    @action(detail=False, methods=["get"])
+    def eligibility(self, request):
+        """Which titles a person (`employee`) or a unit (`unit`) qualifies for in `year`, and why not."""
+        query = EligibilityQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        if ("employee" in data) == ("unit" in data):
+            raise ApplicationError(_("Give either a person or a unit, not both."), field="employee")
+        if "employee" in data:
+            employee = get_object_or_404(employee_visible(user=request.user), pk=data["employee"])
+            titles = employee_eligibility(employee=employee, year=data["year"])
+        else:
+            unit = get_object_or_404(OrgUnit, pk=data["unit"])
+            if not can_read_unit_subtree(request.user, unit):
+                self.permission_denied(request)
+            titles = unit_eligibility(unit=unit, year=data["year"])
+        return Response(
+            {"employee": data.get("employee"), "unit": data.get("unit"), "year": data["year"], "titles": titles}
+        )
+
+
+class InitiativeViewSet(
+    HistoryMixin,
+    ManagedByEmployeeMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Initiatives and science projects recognised for people, read by the emulation criteria."""
+
+    serializer_class = InitiativeOutputSerializer
+    permission_classes = [PersonnelWriteOrReadOnly]
+    filterset_class = InitiativeFilter
+    search_fields = ["employee__full_name", "title", "decision_number"]
+    ordering_fields = ["year", "recognised_on", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Initiative.objects.none()
+        return initiative_list(user=self.request.user)
+
+    def _output(self, record) -> dict:
+        return InitiativeOutputSerializer(self.get_queryset().get(pk=record.pk)).data
+
+    @extend_schema(request=InitiativeCreateSerializer, responses={201: InitiativeOutputSerializer})
+    def create(self, request):
+        serializer = InitiativeCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_employee_in_scope(request.user, serializer.validated_data["employee"])
+        record = initiative_create(actor=request.user, **serializer.validated_data)
+        return Response(self._output(record), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=AnnulInputSerializer, responses=InitiativeOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def annul(self, request, pk=None):
+        """Annul the recognition by a later decision."""
+        record = self.get_managed_object()
+        serializer = AnnulInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        initiative_annul(actor=request.user, record=record, **serializer.validated_data)
+        return Response(self._output(record))

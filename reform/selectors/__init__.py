@@ -1,0 +1,1 @@
+"""Reads of the reform app: scoped appraisals, ranking, index sets and computed figures."""

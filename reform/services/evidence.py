@@ -1,0 +1,57 @@
+"""Evidence documents behind self-scores: checked for type and size, kept for good."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from hr.models import User
+from reform.models import Appraisal, AppraisalStatus, Evidence, ScoreSource
+from reform.services.appraisals import lock_appraisal, require_status
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+# The leading bytes each accepted type must start with: a renamed executable is not a PDF.
+# Word and Excel files (docx, xlsx) are zip containers.
+SIGNATURES = {
+    "pdf": (b"%PDF",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+}
+
+
+def check_evidence_file(upload: UploadedFile) -> None:
+    """Refuse files over 10 MB or other than pdf, jpg, png, docx, xlsx (by name and content)."""
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in SIGNATURES:
+        raise ValidationError({"file": [_("Accepted files: pdf, jpg, png, docx, xlsx.")]})
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError({"file": [_("The file is larger than 10 MB.")]})
+    if upload.size == 0:
+        raise ValidationError({"file": [_("The file is empty.")]})
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if not head.startswith(SIGNATURES[extension]):
+        raise ValidationError({"file": [_("The file's content does not match its type.")]})
+
+
+@transaction.atomic
+def evidence_add(
+    *, actor: User | None, appraisal: Appraisal, criterion_id: int, file: UploadedFile, note: str = ""
+) -> Evidence:
+    """Attach a document to the unit's self-score of one criterion (during self-assessment)."""
+    appraisal = lock_appraisal(appraisal)
+    require_status(appraisal, AppraisalStatus.SELF_ASSESSMENT)
+    score = appraisal.scores.select_related("criterion").filter(criterion_id=criterion_id).first()
+    if score is None or score.criterion.source != ScoreSource.SELF:
+        raise ValidationError({"criterion": [_("Not a self-assessed criterion of this appraisal.")]})
+    check_evidence_file(file)
+    evidence = Evidence(
+        score=score, file=file, original_name=file.name[:255], size=file.size, note=note, uploaded_by=actor
+    )
+    evidence.full_clean()
+    evidence.save()
+    return evidence

@@ -1,0 +1,343 @@
+"""Rules applied at the decision: not above the score, quota (20%, 25%, small groups, duty groups),
+head not above the unit, absence cap, yearly result, annual score from the periods."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from evaluations.models import Evaluation, RuleSet, UnitRating
+from evaluations.services.cycles import cycle_generate
+from hr.models import AnnualRating, RatingSource
+from tests.evaluations.factories import (
+    decide,
+    evaluation_of,
+    generated,
+    people,
+    ready_for_decision,
+)
+from tests.factories import EmployeeFactory, position
+from tests.reform.factories import published_at
+
+pytestmark = pytest.mark.django_db
+
+
+def _decide_api(client, evaluation, **data):
+    url = reverse("evaluation-transition", args=[evaluation.pk, "decide"])
+    return client.post(url, {"decision_number": "QĐ 99", **data}, format="json")
+
+
+class DecisionTests:
+    def test_decision_locks_and_writes_the_yearly_result(self, org, cycle, staff_eval):
+        ready_for_decision(staff_eval, total="85")
+        evaluation = decide(staff_eval, actor=org.a.officer, number="QĐ 12/QĐ-SNV")
+        assert evaluation.status == "DECIDED"
+        assert evaluation.final_rating == "HTTNV"
+        assert evaluation.decided_by == org.a.officer and evaluation.decided_on is not None
+        assert len(evaluation.pdf_sha256) == 64 and evaluation.pdf_version == 1
+        assert evaluation.snapshot["total_score"] == "85.00"
+        assert evaluation.snapshot["rule_set_version"] == "ND335-CC 335/2025"
+        record = AnnualRating.objects.get(employee=org.a.staff.employee, year=2026)
+        assert (record.rating, record.source, record.decision_number) == (
+            "HTTNV",
+            RatingSource.EVALUATION,
+            "QĐ 12/QĐ-SNV",
+        )
+
+    def test_the_proposal_is_the_default_rating(self, org, cycle, staff_eval):
+        ready_for_decision(staff_eval, total="95", proposed="HTTNV")
+        assert decide(staff_eval, actor=org.admin).final_rating == "HTTNV"
+
+    def test_not_above_what_the_score_gives(self, org, as_user, cycle, staff_eval):
+        ready_for_decision(staff_eval, total="89.99")
+        response = _decide_api(as_user(org.a.officer), staff_eval, final_rating="HTXSNV")
+        assert response.status_code == 400
+        assert "final_rating" in response.data
+        assert Evaluation.objects.get(pk=staff_eval.pk).status == "PROPOSED"
+
+    def test_lower_than_the_score_is_allowed(self, org, as_user, cycle, staff_eval):
+        ready_for_decision(staff_eval, total="89.99")
+        response = _decide_api(as_user(org.a.officer), staff_eval, final_rating="HTNV")
+        assert response.status_code == 200, response.data
+        assert response.data["final_rating"] == "HTNV"
+
+    @pytest.mark.parametrize(
+        ("total", "rating"),
+        [("49.99", "KHTNV"), ("50", "HTNV"), ("69.99", "HTNV"), ("70", "HTTNV"), ("89.99", "HTTNV"), ("90", "HTXSNV")],
+    )
+    def test_thresholds_through_the_decision(self, org, cycle, staff_eval, total, rating):
+        ready_for_decision(staff_eval, total=total)
+        evaluation = decide(staff_eval, actor=org.admin)
+        assert evaluation.total_score == Decimal(total)
+        assert evaluation.final_rating == rating
+
+    def test_incomplete_scores_cannot_be_decided(self, org, as_user, cycle, staff_eval):
+        Evaluation.objects.filter(pk=staff_eval.pk).update(status="PROPOSED")
+        response = _decide_api(as_user(org.a.officer), staff_eval)
+        assert response.status_code == 400
+        assert "final_rating" in response.data
+
+    def test_decision_number_is_required(self, org, as_user, cycle, staff_eval):
+        ready_for_decision(staff_eval, total="80")
+        response = _decide_api(as_user(org.a.officer), staff_eval, decision_number="")
+        assert response.status_code == 400 and "decision_number" in response.data
+
+    def test_monthly_decision_does_not_touch_the_yearly_result(self, org, staff_eval):
+        month = generated(org.admin, org.a.unit, kind="MONTHLY", number=1)
+        evaluation = ready_for_decision(evaluation_of(month, org.a.staff.employee), total="95")
+        assert decide(evaluation, actor=org.admin).final_rating == "HTXSNV"
+        assert not AnnualRating.objects.filter(employee=org.a.staff.employee).exists()
+
+
+class QuotaTests:
+    def _group(self, org, count, *, total="95", agency=None, **fields):
+        agency = agency or org.a
+        people(agency.room, count - 3, **fields)  # the officer, the head of room and the staff are there already
+        cycle = generated(org.admin, agency.unit)
+        evaluations = list(Evaluation.objects.filter(cycle=cycle).order_by("pk"))
+        for evaluation in evaluations:
+            ready_for_decision(evaluation, total=total)
+        return cycle, evaluations
+
+    def test_twenty_percent_of_those_rated_well_or_better(self, org, as_user):
+        _cycle, evaluations = self._group(org, 10)
+        client = as_user(org.admin)
+        assert _decide_api(client, evaluations[0]).status_code == 200
+        assert _decide_api(client, evaluations[1]).status_code == 200
+        third = _decide_api(client, evaluations[2])
+        assert third.status_code == 409
+        assert "tối đa 2" in str(third.data["detail"]) or "2" in str(third.data["detail"])
+        # Rated one level lower it passes.
+        assert _decide_api(client, evaluations[2], final_rating="HTTNV").status_code == 200
+
+    def test_basis_counts_only_those_rated_well_or_better(self, org, as_user):
+        _cycle, evaluations = self._group(org, 10)
+        for evaluation in evaluations[5:]:
+            ready_for_decision(evaluation, total="60")
+        client = as_user(org.admin)
+        assert _decide_api(client, evaluations[0]).status_code == 200
+        assert _decide_api(client, evaluations[1]).status_code == 409
+
+    def test_twenty_five_percent_for_an_outstanding_unit(self, org, as_user):
+        cycle, evaluations = self._group(org, 8)
+        client = as_user(org.admin)
+        assert _decide_api(client, evaluations[0]).status_code == 200
+        assert _decide_api(client, evaluations[1]).status_code == 409  # 20% of 8 = 1
+        url = reverse("evaluation-cycle-outstanding-units", args=[cycle.pk])
+        response = client.post(url, {"unit": org.a.unit.pk, "outstanding": True}, format="json")
+        assert response.status_code == 200 and response.data["outstanding"] is True
+        assert _decide_api(client, evaluations[1]).status_code == 200  # 25% of 8 = 2
+        assert _decide_api(client, evaluations[2]).status_code == 409
+
+    def test_small_group_allows_one(self, org, as_user):
+        _cycle, evaluations = self._group(org, 3)  # 20% of 3 rounds to 0, but a group under 5 has 1
+        client = as_user(org.admin)
+        assert _decide_api(client, evaluations[0]).status_code == 200
+        assert _decide_api(client, evaluations[1]).status_code == 409
+
+    def test_small_group_size_is_data(self, org, as_user):
+        RuleSet.objects.filter(code="ND335-CC").update(quota_small_group_size=3)
+        _cycle, evaluations = self._group(org, 3)
+        assert _decide_api(as_user(org.admin), evaluations[0]).status_code == 409
+
+    def test_each_duty_group_has_its_own_quota(self, org, as_user):
+        _cycle, evaluations = self._group(org, 10)
+        for evaluation in evaluations[:5]:
+            ready_for_decision(evaluation, total="95", duty_group="Lãnh đạo")
+        for evaluation in evaluations[5:]:
+            ready_for_decision(evaluation, total="95", duty_group="Chuyên viên")
+        client = as_user(org.admin)
+        assert _decide_api(client, evaluations[0]).status_code == 200
+        refused = _decide_api(client, evaluations[1])
+        assert refused.status_code == 409 and "Lãnh đạo" in str(refused.data["detail"])
+        assert _decide_api(client, evaluations[5]).status_code == 200
+        # The agency as a whole (20% of 10 = 2) is now full too.
+        assert _decide_api(client, evaluations[6]).status_code == 409
+
+    def test_superseded_and_not_rated_do_not_count(self, org, as_user):
+        _cycle, evaluations = self._group(org, 5)
+        client = as_user(org.admin)
+        assert _decide_api(client, evaluations[0]).status_code == 200
+        amend = reverse("evaluation-amend", args=[evaluations[0].pk])
+        assert client.post(amend, {"reason": "Sai điểm"}, format="json").status_code == 201
+        assert _decide_api(client, evaluations[1]).status_code == 200
+
+    def test_only_the_admin_flags_outstanding_units(self, org, as_user):
+        cycle = generated(org.admin, org.a.unit)
+        url = reverse("evaluation-cycle-outstanding-units", args=[cycle.pk])
+        data = {"unit": org.a.unit.pk, "outstanding": True}
+        for user in (org.a.officer, org.a.manager, org.a.staff):
+            assert as_user(user).post(url, data, format="json").status_code == 403
+        assert as_user(org.b.officer).post(url, data, format="json").status_code == 404
+        bad = as_user(org.admin).post(url, {"unit": org.a.room.pk, "outstanding": True}, format="json")
+        assert bad.status_code == 400 and "unit" in bad.data
+        assert as_user(org.admin).post(url, {"unit": org.a.unit.pk}, format="json").status_code == 400
+
+
+class HeadNotAboveUnitTests:
+    @pytest.fixture
+    def director(self, org):
+        employee = EmployeeFactory(unit=org.a.unit, position=position("GD_SO"), full_name="Giám đốc Sở")
+        cycle = generated(org.admin, org.a.unit)
+        return ready_for_decision(evaluation_of(cycle, employee), total="85")
+
+    def test_missing_unit_rating_is_refused(self, org, as_user, director):
+        response = _decide_api(as_user(org.admin), director)
+        assert response.status_code == 409
+        assert "Sở Nội vụ" in str(response.data["detail"])
+
+    def test_missing_unit_rating_allowed_by_rule_data(self, org, as_user, director):
+        RuleSet.objects.filter(code="ND335-CC").update(missing_unit_rating="ALLOW")
+        assert _decide_api(as_user(org.admin), director).status_code == 200
+
+    def test_head_not_above_the_unit(self, org, as_user, director):
+        UnitRating.objects.create(unit=org.a.unit, year=2026, rating="HTNV")
+        client = as_user(org.admin)
+        response = _decide_api(client, director)
+        assert response.status_code == 400 and "final_rating" in response.data
+        response = _decide_api(client, director, final_rating="HTNV")
+        assert response.status_code == 200
+        assert response.data["forced_reasons"] == [{"rule": "head_not_above_unit", "unit_rating": "HTNV"}]
+
+    def test_equal_to_the_unit_is_fine(self, org, as_user, director):
+        UnitRating.objects.create(unit=org.a.unit, year=2026, rating="HTTNV")
+        assert _decide_api(as_user(org.admin), director).status_code == 200
+
+    def test_only_the_admin_decides_for_a_head_of_agency(self, org, as_user, director):
+        UnitRating.objects.create(unit=org.a.unit, year=2026, rating="HTTNV")
+        assert _decide_api(as_user(org.a.officer), director).status_code == 403
+
+    def test_room_heads_are_not_concerned_by_default(self, org, cycle):
+        head = ready_for_decision(evaluation_of(cycle, org.a.manager.employee), total="85")
+        assert decide(head, actor=org.admin).final_rating == "HTTNV"
+
+
+class OldRegimeTests:
+    """2025: NĐ 90/2020 — rated by shares, absent 3 to under 6 months caps at HTNV."""
+
+    @pytest.fixture
+    def old(self, org):
+        cycle = generated(org.admin, org.a.unit, year=2025)
+        evaluation = evaluation_of(cycle, org.a.staff.employee)
+        Evaluation.objects.filter(pk=evaluation.pk).update(
+            status="PROPOSED", completed_pct=Decimal(100), exceeded_pct=Decimal(10), not_assured_pct=Decimal(0)
+        )
+        return Evaluation.objects.get(pk=evaluation.pk)
+
+    def test_rated_by_shares(self, org, old):
+        evaluation = decide(old, actor=org.admin)
+        assert evaluation.rule_set.code == "ND90-CBCC"
+        assert evaluation.final_rating == "HTTNV" and evaluation.total_score is None
+        assert evaluation.snapshot["regime"] == "ND90"
+
+    @pytest.mark.parametrize(("absent", "allowed"), [("2.99", True), ("3", False), ("5.99", False), ("6", True)])
+    def test_absence_cap(self, org, as_user, old, absent, allowed):
+        Evaluation.objects.filter(pk=old.pk).update(months_absent=Decimal(absent))
+        response = _decide_api(as_user(org.admin), old)
+        assert (response.status_code == 200) is allowed, response.data
+        if not allowed:
+            assert "final_rating" in response.data
+            assert _decide_api(as_user(org.admin), old, final_rating="HTNV").status_code == 200
+
+    def test_no_points_on_the_old_regime(self, org, as_user, old):
+        Evaluation.objects.filter(pk=old.pk).update(status="DRAFT")
+        data = {
+            "self_rating": "HTTNV",
+            "task_lines": [{"product": "X", "assigned": 1, "done": 1, "done_to_quality": 1, "done_on_time": 1}],
+        }
+        url = reverse("evaluation-transition", args=[old.pk, "submit_self_assessment"])
+        response = as_user(org.a.staff).post(url, data, format="json")
+        assert response.status_code == 400 and "task_lines" in response.data
+
+
+class AnnualFromPeriodsTests:
+    def test_annual_score_is_the_average_of_decided_months(self, org, as_user, cycle, staff_eval):
+        for number, total in ((1, "80"), (2, "90")):
+            month = generated(org.admin, org.a.unit, kind="MONTHLY", number=number)
+            decide(ready_for_decision(evaluation_of(month, org.a.staff.employee), total=total), actor=org.admin)
+        open_month = generated(org.admin, org.a.unit, kind="MONTHLY", number=3)
+        ready_for_decision(evaluation_of(open_month, org.a.staff.employee), total="10")  # not decided: ignored
+        response = as_user(org.a.staff).patch(
+            reverse("evaluation-detail", args=[staff_eval.pk]), {"self_comment": "Cả năm"}, format="json"
+        )
+        assert response.status_code == 200
+        assert response.data["score_source"] == "PERIODS"
+        assert response.data["total_score"] == "85.00"
+        assert response.data["computed_rating"] == "HTTNV"
+        lines = {"task_lines": [{"product": "X", "assigned": 1, "done": 1, "done_to_quality": 1, "done_on_time": 1}]}
+        response = as_user(org.a.staff).patch(reverse("evaluation-detail", args=[staff_eval.pk]), lines, format="json")
+        assert response.status_code == 400 and "task_lines" in response.data
+
+    def test_without_periods_the_annual_score_is_entered(self, org, cycle, staff_eval):
+        evaluation = ready_for_decision(staff_eval, total="75")
+        assert evaluation.score_source == "DIRECT" and evaluation.total_score == Decimal("75")
+
+
+class NotRatedTests:
+    def test_no_transition_for_someone_not_rated(self, org, as_user):
+        newcomer = EmployeeFactory(unit=org.a.room, recruitment_date=datetime.date(2026, 9, 1))
+        user = type(org.admin).objects.create(username="moi", role="STAFF", employee=newcomer)
+        cycle = generated(org.admin, org.a.unit)
+        evaluation = evaluation_of(cycle, newcomer)
+        url = reverse("evaluation-transition", args=[evaluation.pk, "submit_self_assessment"])
+        response = as_user(user).post(url, {"self_rating": "HTTNV"}, format="json")
+        assert response.status_code == 409
+        assert (
+            as_user(user).patch(reverse("evaluation-detail", args=[evaluation.pk]), {"self_comment": "x"}).status_code
+            == 409
+        )
+        assert as_user(org.admin).get(reverse("evaluation-pdf", args=[evaluation.pk])).status_code == 409
+
+    def test_rerun_after_a_newcomer_reaches_six_months_keeps_the_row(self, org):
+        newcomer = EmployeeFactory(unit=org.a.room, recruitment_date=datetime.date(2026, 9, 1))
+        cycle = generated(org.admin, org.a.unit)
+        result = cycle_generate(actor=org.admin, cycle=cycle)
+        assert result["created"] == 0
+        assert [row["employee"] for row in result["not_rated"]] == [newcomer.pk]
+
+
+class HeadReformBandTests:
+    """Sơn La's plan: a head of agency answers for the agency's published reform (PAR) result."""
+
+    @pytest.fixture
+    def director(self, org):
+        employee = EmployeeFactory(unit=org.a.unit, position=position("GD_SO"), full_name="Giám đốc Sở")
+        UnitRating.objects.create(unit=org.a.unit, year=2026, rating="HTXSNV")
+        cycle = generated(org.admin, org.a.unit)
+        return ready_for_decision(evaluation_of(cycle, employee), total="85")
+
+    def test_band_c_caps_the_head_at_completed(self, org, as_user, director):
+        published_at(org.a.unit, "79.99")
+        client = as_user(org.admin)
+        response = _decide_api(client, director)
+        assert response.status_code == 400
+        message = str(response.data["final_rating"])
+        assert "Sở Nội vụ" in message and "C" in message
+        response = _decide_api(client, director, final_rating="HTNV")
+        assert response.status_code == 200, response.data
+        assert {"rule": "head_reform_band", "band": "C", "cap": "HTNV"} in response.data["forced_reasons"]
+
+    def test_band_a_and_b_leave_the_rating_alone(self, org, as_user, director):
+        published_at(org.a.unit, "80")
+        response = _decide_api(as_user(org.admin), director)
+        assert response.status_code == 200, response.data
+        assert response.data["final_rating"] == "HTTNV"
+        assert {"rule": "head_reform_band", "band": "B", "cap": None} in response.data["forced_reasons"]
+
+    def test_an_unpublished_result_does_not_count(self, org, as_user, director):
+        appraisal = published_at(org.a.unit, "50")
+        type(appraisal).objects.filter(pk=appraisal.pk).update(status="APPRAISAL")
+        assert _decide_api(as_user(org.admin), director).status_code == 200
+
+    def test_the_rule_is_data(self, org, as_user, director):
+        RuleSet.objects.filter(code="ND335-CC").update(head_reform_cap=False)
+        published_at(org.a.unit, "50")
+        response = _decide_api(as_user(org.admin), director)
+        assert response.status_code == 200
+        assert all(reason["rule"] != "head_reform_band" for reason in response.data["forced_reasons"])
+
+    def test_other_staff_are_not_concerned(self, org, cycle):
+        published_at(org.a.unit, "50")
+        head = ready_for_decision(evaluation_of(cycle, org.a.manager.employee), total="85")
+        assert decide(head, actor=org.admin).final_rating == "HTTNV"

@@ -1,0 +1,99 @@
+"""The evaluation form over HTTP: one PDF (verified against the decision's SHA-256) and a unit's ZIP."""
+
+import hashlib
+import io
+import unicodedata
+import zipfile
+
+import pypdf
+import pytest
+from django.urls import reverse
+
+from hr.models import Employee
+from tests.evaluations.factories import decide, evaluation_of, generated, ready_for_decision
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(data: bytes) -> str:
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _pdf(client, evaluation):
+    return client.get(reverse("evaluation-pdf", args=[evaluation.pk]))
+
+
+@pytest.fixture
+def decided(org, cycle, staff_eval):
+    Employee.objects.filter(pk=org.a.staff.employee_id).update(full_name="Lò Thị Hương")
+    staff_eval.refresh_from_db()
+    return decide(ready_for_decision(staff_eval, total="85"), actor=org.a.officer)
+
+
+class PdfTests:
+    def test_decided_form_is_verified_and_readable(self, org, as_user, decided):
+        response = _pdf(as_user(org.a.staff), decided)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response["X-Content-SHA256"] == hashlib.sha256(content).hexdigest() == decided.pdf_sha256
+        assert response["X-Form-Verified"] == "true"
+        text = _text(content)
+        assert "Lò Thị Hương" in text
+        assert "PHIẾU XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC" in text
+        assert "Sở Nội vụ".upper() in text.upper()
+
+    def test_form_is_frozen_at_the_decision(self, org, as_user, decided):
+        Employee.objects.filter(pk=org.a.staff.employee_id).update(full_name="Lò Thị Hương Giang")
+        response = _pdf(as_user(org.a.officer), decided)
+        assert response["X-Form-Verified"] == "true"
+        assert "Giang" not in _text(response.content)
+
+    def test_open_evaluation_renders_without_verification(self, org, as_user, staff_eval):
+        response = _pdf(as_user(org.a.staff), staff_eval)
+        assert response.status_code == 200
+        assert "X-Form-Verified" not in response
+        assert org.a.staff.employee.full_name in _text(response.content)
+
+    def test_old_regime_form(self, org, as_user):
+        cycle = generated(org.admin, org.a.unit, year=2025)
+        response = _pdf(as_user(org.a.officer), evaluation_of(cycle, org.a.staff.employee))
+        assert "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC" in _text(response.content)
+
+    def test_scope(self, org, as_user, staff_eval):
+        assert _pdf(as_user(org.a.manager), staff_eval).status_code == 200
+        assert _pdf(as_user(org.admin), staff_eval).status_code == 200
+        for user in (org.b.officer, org.b.manager, org.b.staff):
+            assert _pdf(as_user(user), staff_eval).status_code == 404
+        other = evaluation_of(staff_eval.cycle, org.a.officer.employee)
+        assert _pdf(as_user(org.a.staff), other).status_code == 404
+
+
+class ZipTests:
+    def _zip(self, client, cycle, unit):
+        url = reverse("evaluation-cycle-forms-zip", args=[cycle.pk])
+        return client.get(url, {"unit": unit.pk} if unit else {})
+
+    def test_officer_downloads_the_agency(self, org, as_user, cycle):
+        response = self._zip(as_user(org.a.officer), cycle, org.a.unit)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/zip"
+        names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+        assert len(names) == 3 and all(n.endswith(".pdf") for n in names)
+
+    def test_manager_downloads_their_room_only(self, org, as_user, cycle):
+        client = as_user(org.a.manager)
+        response = self._zip(client, cycle, org.a.room)
+        assert response.status_code == 200
+        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        assert len(archive.namelist()) == 2
+        assert self._zip(client, cycle, org.a.unit).status_code == 403
+
+    def test_roles_and_input(self, org, as_user, cycle):
+        assert self._zip(as_user(org.a.staff), cycle, org.a.room).status_code == 403
+        assert self._zip(as_user(org.b.officer), cycle, org.a.unit).status_code == 404
+        response = self._zip(as_user(org.a.officer), cycle, None)
+        assert response.status_code == 400 and "unit" in response.data
+        response = as_user(org.a.officer).get(reverse("evaluation-cycle-forms-zip", args=[cycle.pk]), {"unit": "x"})
+        assert response.status_code == 400 and "unit" in response.data

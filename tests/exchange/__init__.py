@@ -1,0 +1,1 @@
+"""Tests of CSV/XLSX imports and exports."""

@@ -1,0 +1,72 @@
+"""Matrix cases for the import and export endpoints."""
+
+from tests.exchange.conftest import csv_bytes, person, upload
+from tests.matrix import EVERYONE, OK, WRITERS_ONLY, Case, roles
+
+
+def employee_file(org):
+    # A row in agency A: officer B gets a 400 listing it as out of scope, which still means "allowed to call".
+    return {"file": upload(csv_bytes([person(org.a.room.code, 1)])), "dry_run": "true"}
+
+
+def records_file(headers: dict):
+    """A one-row dry-run file about agency A's staff member (row errors are fine: the call was allowed)."""
+
+    def body(org):
+        row = {header: value(org) if callable(value) else value for header, value in headers.items()}
+        return {"file": upload(csv_bytes([row])), "dry_run": "true"}
+
+    return body
+
+
+def staff_id(org):
+    return org.a.staff.employee.national_id
+
+
+REPORT_READERS = roles(403, admin=OK, officer_a=OK, manager_a=OK, officer_b=OK, manager_b=OK)
+
+CASES = {
+    ("POST", "/api/v1/imports/employees/"): Case(WRITERS_ONLY, body=employee_file, multipart=True),
+    ("POST", "/api/v1/imports/training-results/"): Case(
+        WRITERS_ONLY,
+        body=records_file({"Mã lớp": "L1", "Số định danh cá nhân": staff_id, "Kết quả": "PASSED"}),
+        multipart=True,
+    ),
+    ("POST", "/api/v1/imports/discipline/"): Case(
+        WRITERS_ONLY,
+        body=records_file(
+            {
+                "Số định danh cá nhân": staff_id,
+                "Hình thức kỷ luật": "KHIEN_TRACH",
+                "Số quyết định": "07/QĐ-SNV",
+                "Cơ quan ban hành": "Giám đốc Sở Nội vụ",
+                "Ngày quyết định": "01/10/2025",
+                "Ngày có hiệu lực": "02/10/2025",
+                "Ngày vi phạm": "15/06/2025",
+                "Lý do": "Chậm giải quyết hồ sơ",
+                "Mức độ hậu quả": "IT_NGHIEM_TRONG",
+            }
+        ),
+        multipart=True,
+    ),
+    ("POST", "/api/v1/imports/commendations/"): Case(
+        WRITERS_ONLY,
+        body=records_file(
+            {
+                "Số định danh cá nhân": staff_id,
+                "Danh hiệu/hình thức": "LDTT",
+                "Năm thi đua": "2025",
+                "Số quyết định": "12/QĐ-SNV",
+                "Cơ quan ban hành": "Giám đốc Sở Nội vụ",
+                "Ngày quyết định": "10/01/2026",
+            }
+        ),
+        multipart=True,
+    ),
+    ("GET", "/api/v1/exports/employees/"): Case(EVERYONE, query=lambda org: {"format": "csv"}),
+    ("GET", "/api/v1/exports/rating-distribution/"): Case(REPORT_READERS, query=lambda org: {"year": 2026}),
+    ("GET", "/api/v1/exports/training-compliance/"): Case(EVERYONE, query=lambda org: {"year": 2025}),
+    ("GET", "/api/v1/exports/discipline-summary/"): Case(EVERYONE),
+    ("GET", "/api/v1/exports/commendation-summary/"): Case(EVERYONE, query=lambda org: {"format": "csv"}),
+    ("GET", "/api/v1/exports/reform-ranking/"): Case(EVERYONE, query=lambda org: {"year": 2026, "level": "SO"}),
+}

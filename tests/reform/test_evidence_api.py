@@ -1,0 +1,113 @@
+"""Evidence uploads: accepted types and size, content checked against the name, stored under MEDIA_ROOT."""
+
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from reform.models import Evidence, IndexCriterion, ScoreSource
+from reform.services.appraisals import appraisal_open
+from reform.services.evidence import MAX_EVIDENCE_BYTES
+from tests.reform.factories import PDF_BYTES, pdf
+
+pytestmark = pytest.mark.django_db
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+ZIP = b"PK\x03\x04" + b"\x00" * 32
+
+
+@pytest.fixture
+def appraisal(org):
+    return appraisal_open(actor=org.a.officer, unit=org.a.unit, year=2026)
+
+
+def criterion(appraisal, source=ScoreSource.SELF):
+    return IndexCriterion.objects.filter(area__index_set=appraisal.index_set, is_leaf=True, source=source).first()
+
+
+def upload(client, appraisal, **data):
+    return client.post(f"/api/v1/reform-appraisals/{appraisal.pk}/evidence/", data, format="multipart")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("ke-hoach.pdf", PDF_BYTES),
+        ("anh.JPG", JPG),
+        ("anh.jpeg", JPG),
+        ("so-do.png", PNG),
+        ("bao-cao.docx", ZIP),
+        ("bang.xlsx", ZIP),
+    ],
+)
+def test_accepted_types_are_stored_under_media_root(org, as_user, appraisal, media_root, name, content):
+    target = criterion(appraisal)
+    response = upload(
+        as_user(org.a.officer),
+        appraisal,
+        criterion=target.pk,
+        file=SimpleUploadedFile(name, content),
+        note="Kế hoạch số 12",
+    )
+    assert response.status_code == 201, response.data
+    evidence = Evidence.objects.get(pk=response.data["id"])
+    assert evidence.original_name == name
+    assert evidence.size == len(content)
+    assert evidence.file.path.startswith(media_root)
+    assert os.path.exists(evidence.file.path)
+    detail = as_user(org.a.officer).get(f"/api/v1/reform-appraisals/{appraisal.pk}/").data
+    row = next(s for s in detail["scores"] if s["criterion"] == target.pk)
+    assert [e["original_name"] for e in row["evidence"]] == [name]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("virus.exe", b"MZ\x90\x00"),
+        ("ghi-chu.txt", b"hello"),
+        ("khong-duoi", PDF_BYTES),
+        ("gia.pdf", b"MZ\x90\x00 not a pdf"),
+        ("anh.png", JPG),
+        ("rong.pdf", b""),
+    ],
+)
+def test_refused_types(org, as_user, appraisal, name, content):
+    response = upload(
+        as_user(org.a.officer), appraisal, criterion=criterion(appraisal).pk, file=SimpleUploadedFile(name, content)
+    )
+    assert response.status_code == 400
+    assert "file" in response.data
+    assert not Evidence.objects.exists()
+
+
+def test_ten_megabytes_at_most(org, as_user, appraisal):
+    client = as_user(org.a.officer)
+    exact = SimpleUploadedFile("lon.pdf", PDF_BYTES + b"0" * (MAX_EVIDENCE_BYTES - len(PDF_BYTES)))
+    assert upload(client, appraisal, criterion=criterion(appraisal).pk, file=exact).status_code == 201
+    over = SimpleUploadedFile("qua-lon.pdf", PDF_BYTES + b"0" * (MAX_EVIDENCE_BYTES - len(PDF_BYTES) + 1))
+    response = upload(client, appraisal, criterion=criterion(appraisal).pk, file=over)
+    assert response.status_code == 400
+    assert "file" in response.data
+
+
+def test_bad_criterion_or_missing_file(org, as_user, appraisal):
+    client = as_user(org.a.officer)
+    survey = criterion(appraisal, ScoreSource.SURVEY)
+    for data, field in (
+        ({"criterion": survey.pk, "file": pdf()}, "criterion"),
+        ({"criterion": 999999, "file": pdf()}, "criterion"),
+        ({"criterion": "x", "file": pdf()}, "criterion"),
+        ({"criterion": criterion(appraisal).pk}, "file"),
+    ):
+        response = upload(client, appraisal, **data)
+        assert response.status_code == 400
+        assert field in response.data
+
+
+def test_roles(org, as_user, appraisal):
+    target = criterion(appraisal).pk
+    for user in (org.admin, org.a.manager):
+        assert upload(as_user(user), appraisal, criterion=target, file=pdf()).status_code == 403
+    for user in (org.a.staff, org.b.officer, org.b.staff):
+        assert upload(as_user(user), appraisal, criterion=target, file=pdf()).status_code == 404

@@ -1,0 +1,38 @@
+"""The yearly minimum of credited periods as effective-dated rule rows (NĐ 101/2017, NĐ 171/2025)."""
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hr.models import Category
+
+
+class Holder(models.TextChoices):
+    ANY = "ANY", _("Everyone")
+    LEADER = "LEADER", _("Holders of a leadership post")
+    NON_LEADER = "NON_LEADER", _("People without a leadership post")
+
+
+class PeriodMinimum(models.Model):
+    """Periods (tiết) a person must be credited per year, in force from a date.
+
+    The most specific row applies: category and holder, then category, then holder, then the general row.
+    """
+
+    # Blank: everyone without a row of their own category.
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices, blank=True)
+    holder = models.CharField(_("applies to"), max_length=16, choices=Holder.choices, default=Holder.ANY)
+    min_periods = models.PositiveSmallIntegerField(_("minimum periods per year"), validators=[MaxValueValidator(2000)])
+    valid_from = models.DateField(_("valid from"))
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+
+    class Meta:
+        verbose_name = _("yearly training minimum")
+        verbose_name_plural = _("yearly training minima")
+        ordering = ["-valid_from", "category"]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "holder", "valid_from"], name="periodminimum_one_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category or '*'}/{self.holder} ≥ {self.min_periods} ({self.valid_from})"

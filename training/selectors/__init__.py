@@ -1,0 +1,1 @@
+"""Reads of the training app, scoped to the caller."""

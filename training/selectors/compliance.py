@@ -1,0 +1,176 @@
+"""Credited periods per person and year against the yearly minimum, per person and per unit (DB aggregates)."""
+
+import datetime
+from decimal import Decimal
+
+import django_filters
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from backend.api.exceptions import ApplicationError
+from hr.access import employee_scope_q
+from hr.models import Category, Employee, EmploymentStatus, OrgUnit, User
+from hr.selectors.units import UnitSubtreeFilter
+from training.models import ClassStatus, EnrolmentStatus, Holder, PeriodMinimum, Programme, Result
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def check_year(year) -> int:
+    """The year as an int, or a 400 on `year`."""
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        raise ApplicationError(_("Enter a year such as 2025."), field="year") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ApplicationError(_("Enter a year such as 2025."), field="year")
+    return year
+
+
+def minima_in_force(*, year: int, rules: list[PeriodMinimum] | None = None) -> dict[tuple[str, str], int]:
+    """(category, holder) → minimum periods for `year`, from the rows in force on 31 December.
+
+    Category "" is everyone else; holder ANY is leaders and non-leaders alike.
+    """
+    year_end = datetime.date(year, 12, 31)
+    if rules is None:
+        rules = list(PeriodMinimum.objects.filter(valid_from__lte=year_end))
+    minima: dict[tuple[str, str], int] = {}
+    for rule in sorted(rules, key=lambda r: r.valid_from, reverse=True):
+        if rule.valid_from <= year_end:
+            minima.setdefault((rule.category, rule.holder), rule.min_periods)
+    return minima
+
+
+def _most_specific_first(minima: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
+    # Category and holder, then category, then holder, then the general row.
+    return sorted(minima, key=lambda key: (key[0] == "", key[1] == Holder.ANY))
+
+
+def minimum_for(
+    *, category: str, year: int, leader: bool = False, rules: list[PeriodMinimum] | None = None
+) -> int | None:
+    """The minimum for one person in `year`, or None when no rule was in force."""
+    minima = minima_in_force(year=year, rules=rules)
+    holder = Holder.LEADER if leader else Holder.NON_LEADER
+    for key in _most_specific_first(minima):
+        if key[0] in ("", category) and key[1] in (Holder.ANY, holder):
+            return minima[key]
+    return None
+
+
+def _holder_q(holder: str, prefix: str) -> Q:
+    if holder == Holder.LEADER:
+        return Q(**{f"{prefix}position__is_leadership": True})
+    if holder == Holder.NON_LEADER:
+        return Q(**{f"{prefix}position__isnull": True}) | Q(**{f"{prefix}position__is_leadership": False})
+    return Q()
+
+
+def _minimum_expression(year: int, *, prefix: str = ""):
+    """Each person's minimum as a CASE over category and leadership post (the current post)."""
+    minima = minima_in_force(year=year)
+    if not minima:
+        raise ApplicationError(_("No yearly training minimum was in force in %(year)d.") % {"year": year}, field="year")
+    whens = []
+    for category, holder in _most_specific_first(minima):
+        if (category, holder) == ("", Holder.ANY):
+            continue  # the general row is the CASE's default
+        condition = _holder_q(holder, prefix)
+        if category:
+            condition &= Q(**{f"{prefix}category": category})
+        whens.append(When(condition, then=Value(minima[(category, holder)])))
+    # Someone no row covers (no general row that year) owes nothing.
+    general = minima.get(("", Holder.ANY), 0)
+    return Case(*whens, default=Value(general), output_field=IntegerField())
+
+
+def credited_in_year_q(year: int, *, prefix: str = "") -> Q:
+    """Enrolments whose periods count for `year`: passed, in a class completed and ended that year."""
+    return Q(
+        **{
+            f"{prefix}status": EnrolmentStatus.ENROLLED,
+            f"{prefix}result": Result.PASSED,
+            f"{prefix}training_class__status": ClassStatus.COMPLETED,
+            f"{prefix}training_class__end_date__range": (datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
+        }
+    )
+
+
+def with_compliance(qs: QuerySet[Employee], *, year: int) -> QuerySet[Employee]:
+    """Employees annotated with `credited`, `minimum`, `compliant` and `reform_trained` for `year`.
+
+    One grouped pass over the people's enrolments (a LEFT JOIN with filtered aggregates) rather than a
+    correlated subquery per person; reform programmes are matched by id so their tags multiply no rows.
+    """
+    counted = credited_in_year_q(year, prefix="training_enrolments__")
+    reform_programmes = Programme.objects.filter(tags__is_reform=True).values("pk")
+    return qs.annotate(
+        credited=Coalesce(Sum("training_enrolments__periods_credited", filter=counted), 0),
+        reform_count=Count(
+            "training_enrolments",
+            filter=counted & Q(training_enrolments__training_class__programme__in=reform_programmes),
+        ),
+        minimum=_minimum_expression(year),
+    ).annotate(
+        compliant=ExpressionWrapper(Q(credited__gte=F("minimum")), output_field=BooleanField()),
+        reform_trained=ExpressionWrapper(Q(reform_count__gt=0), output_field=BooleanField()),
+    )
+
+
+class ComplianceFilter(django_filters.FilterSet):
+    unit = UnitSubtreeFilter(path_field="unit__path", label=gettext_lazy("Unit (whole subtree)"))
+    category = django_filters.MultipleChoiceFilter(choices=Category.choices)
+    compliant = django_filters.BooleanFilter(field_name="compliant")
+    reform_trained = django_filters.BooleanFilter(field_name="reform_trained")
+
+    class Meta:
+        model = Employee
+        fields = ["unit", "category", "compliant", "reform_trained"]
+
+
+def compliance_list(*, user: User, year: int, filters=None) -> QuerySet[Employee]:
+    """Working people the caller may read, each with their credited periods for `year`."""
+    qs = Employee.objects.filter(employee_scope_q(user), status=EmploymentStatus.ACTIVE).select_related("unit")
+    return ComplianceFilter(filters or {}, queryset=with_compliance(qs, year=year)).qs
+
+
+def _pct(part: int, whole: int) -> Decimal:
+    if not whole:
+        return Decimal("0.0")
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+
+
+def unit_compliance_figures(*, unit: OrgUnit, year: int) -> dict:
+    """{'staff': int, 'compliant': int, 'reform_trained': int, 'compliant_pct': Decimal, 'reform_trained_pct': Decimal}
+
+    for active staff in unit's subtree (OrgUnit.path prefix); one aggregate query (after the small rule lookup).
+    """
+    staff = Employee.objects.filter(unit__path__startswith=unit.path, status=EmploymentStatus.ACTIVE)
+    # Django wraps the grouped per-person query and counts over it: one statement.
+    figures = with_compliance(staff, year=year).aggregate(
+        staff=Count("pk"),
+        compliant=Count("pk", filter=Q(credited__gte=F("minimum"))),
+        reform_trained=Count("pk", filter=Q(reform_count__gt=0)),
+    )
+    return {
+        "staff": figures["staff"],
+        "compliant": figures["compliant"],
+        "reform_trained": figures["reform_trained"],
+        "compliant_pct": _pct(figures["compliant"], figures["staff"]),
+        "reform_trained_pct": _pct(figures["reform_trained"], figures["staff"]),
+    }

@@ -1,0 +1,123 @@
+"""A person's training record: every enrolment, current ones, periods per year and certificates."""
+
+import datetime
+
+from django.db.models import QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from hr.models import Employee
+from training.models import ClassStatus, Enrolment, EnrolmentStatus, PeriodMinimum, Result
+from training.selectors.compliance import minimum_for
+
+
+def person_enrolments(*, employee: Employee) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.filter(employee=employee)
+        .select_related(
+            "employee", "training_class__programme__content_area", "training_class__organiser", "certificate"
+        )
+        .order_by("-training_class__start_date", "-id")
+    )
+
+
+def completed_trainings(*, employee: Employee) -> QuerySet[Enrolment]:
+    """Passed results of completed classes, the entries of the person's record history."""
+    return (
+        Enrolment.objects.filter(
+            employee=employee,
+            status=EnrolmentStatus.ENROLLED,
+            result=Result.PASSED,
+            training_class__status=ClassStatus.COMPLETED,
+        )
+        .select_related("training_class__programme", "certificate")
+        .order_by("-training_class__end_date", "-id")
+    )
+
+
+def yearly_periods(*, employee: Employee, until: int | None = None) -> list[dict]:
+    """Credited periods and the minimum for each year from the first rule (or recruitment) to `until`."""
+    until = until or timezone.localdate().year
+    rules = list(PeriodMinimum.objects.all())
+    leader = bool(employee.position_id and employee.position.is_leadership)
+    totals = dict(
+        Enrolment.objects.filter(
+            employee=employee,
+            status=EnrolmentStatus.ENROLLED,
+            result=Result.PASSED,
+            training_class__status=ClassStatus.COMPLETED,
+        )
+        .annotate(year=ExtractYear("training_class__end_date"))
+        .order_by()
+        .values_list("year")
+        .annotate(total=Sum("periods_credited"))
+    )
+    first_rule = min((r.valid_from.year for r in rules), default=until)
+    start = max(first_rule, employee.recruitment_date.year)
+    years = sorted(set(range(start, until + 1)) | {y for y in totals if y <= until}, reverse=True)
+    rows = []
+    for year in years:
+        minimum = minimum_for(category=employee.category, year=year, leader=leader, rules=rules)
+        periods = totals.get(year, 0)
+        rows.append(
+            {
+                "year": year,
+                "periods": periods,
+                "minimum": minimum,
+                "compliant": minimum is None or periods >= minimum,
+            }
+        )
+    return rows
+
+
+def training_record(*, employee: Employee) -> dict:
+    """Everything the self-service page shows, in a fixed number of queries."""
+    enrolments = list(person_enrolments(employee=employee))
+    current = [
+        e
+        for e in enrolments
+        if e.status == EnrolmentStatus.ENROLLED
+        and e.training_class.status in (ClassStatus.OPEN, ClassStatus.IN_PROGRESS)
+    ]
+    certificates = [e.certificate for e in enrolments if hasattr(e, "certificate")]
+    return {
+        "employee": employee,
+        "as_of": timezone.localdate(),
+        "enrolments": enrolments,
+        "current": current,
+        "years": yearly_periods(employee=employee),
+        "certificates": certificates,
+    }
+
+
+def training_history_events(*, employee: Employee) -> list[dict]:
+    """Completed training as entries of the person's record history (the format of hr.serializers.history)."""
+    events = []
+    for enrolment in completed_trainings(employee=employee):
+        training_class = enrolment.training_class
+        certificate = getattr(enrolment, "certificate", None)
+        detail = {
+            "enrolment": enrolment.pk,
+            "class": training_class.code,
+            "programme": training_class.programme.name,
+            "date": training_class.end_date.isoformat(),
+            "periods": enrolment.periods_credited,
+            "certificate": certificate.number if certificate else None,
+            "certificate_date": certificate.issue_date.isoformat() if certificate else None,
+        }
+        events.append(
+            {
+                "history_id": None,
+                "history_date": datetime.datetime.combine(
+                    training_class.end_date, datetime.time.max, tzinfo=timezone.get_current_timezone()
+                ),
+                "history_type": "training",
+                "history_user": None,
+                "changes": [
+                    {"field": name, "old": None, "new": detail[name]}
+                    for name in ("programme", "periods", "certificate")
+                ],
+                "training": detail,
+            }
+        )
+    return events

@@ -1,0 +1,1 @@
+"""Writes of the training app: the business rules live here."""
