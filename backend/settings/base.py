@@ -95,6 +95,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 
+# Địa danh printed on the date lines of the assessment forms ("Sơn La, ngày … tháng … năm …").
+FORM_PLACE_NAME = env("FORM_PLACE_NAME", default="Sơn La")
+
 # EMAIL (password reset)
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@sonoivu.sonla.gov.vn")

@@ -3,6 +3,8 @@
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
+
 from evaluations.models import CriterionGroup, CriterionScore, Evaluation, ScoringMethod
 from evaluations.pdf_form import EvaluationForm, FormCriterion, render_evaluation_pdf
 from evaluations.services.scoring import applicable_criteria
@@ -75,6 +77,8 @@ def build_snapshot(evaluation: Evaluation) -> dict:
         "rule_set": evaluation.rule_set.code,
         "rule_set_version": evaluation.rule_set_version,
         "agency_name": evaluation.agency.name,
+        # The place on the date lines ("Sơn La, ngày …"), frozen with the rest of the form.
+        "place_name": settings.FORM_PLACE_NAME,
         "unit_name": evaluation.unit.name,
         "year": evaluation.cycle.year,
         "cycle": evaluation.cycle.name,
@@ -109,6 +113,7 @@ def form_from_snapshot(snapshot: dict) -> EvaluationForm:
     return EvaluationForm(
         regime=snapshot["regime"],
         agency_name=snapshot["agency_name"],
+        place_name=snapshot.get("place_name", ""),  # forms frozen before it was recorded print dots
         unit_name=snapshot["unit_name"],
         year=snapshot["year"],
         full_name=snapshot["full_name"],

@@ -74,9 +74,31 @@ def _check_dates(*, decision_date: datetime.date, effective_date: datetime.date,
         raise ApplicationError(_("The violation cannot be later than the decision."), field="violation_date")
 
 
-def _check_limitation(*, rule: DisciplineFormRule, violation_date: datetime.date, decision_date: datetime.date) -> None:
-    last_day = add_months(violation_date, 12 * rule.limitation_years)
-    if decision_date > last_day:
+def _limitation_last_day(*, record: DisciplineRecord, years: int) -> datetime.date:
+    """Last day a decision may be taken for the violation (Luật CBCC 2025 Điều 37; NĐ 172 Điều 5).
+
+    A new violation committed within the period restarts it from that violation; the new violations
+    the system knows are those of the person's other (not annulled) decisions.
+    """
+    later = (
+        DisciplineRecord.objects.filter(
+            employee=record.employee, annulled_on__isnull=True, violation_date__gt=record.violation_date
+        )
+        .exclude(pk=record.pk)
+        .order_by("violation_date")
+        .values_list("violation_date", flat=True)
+    )
+    last_day = add_months(record.violation_date, 12 * years)
+    for violation_date in later:
+        if violation_date > last_day:
+            break
+        last_day = add_months(violation_date, 12 * years)
+    return last_day
+
+
+def _check_limitation(*, rule: DisciplineFormRule, record: DisciplineRecord) -> None:
+    last_day = _limitation_last_day(record=record, years=rule.limitation_years)
+    if record.decision_date > last_day:
         raise ApplicationError(
             _("The limitation period of %(years)s years for this form ended on %(date)s.")
             % {"years": rule.limitation_years, "date": _d(last_day)},
@@ -133,7 +155,7 @@ def _apply_rules(record: DisciplineRecord) -> None:
         _refuse_form(employee=employee, form=record.form, leader=leader, on=record.decision_date)
     record.rule = rule
     if not record.no_limitation:
-        _check_limitation(rule=rule, violation_date=record.violation_date, decision_date=record.decision_date)
+        _check_limitation(rule=rule, record=record)
     record.effect_start, record.effect_end = _effect_period(
         rule=rule,
         employee=employee,

@@ -50,6 +50,13 @@ class PdfTests:
         assert response["X-Form-Verified"] == "true"
         assert "Giang" not in _text(response.content)
 
+    def test_place_name_is_printed_and_frozen(self, org, as_user, decided, settings):
+        assert decided.snapshot["place_name"] == "Sơn La"
+        settings.FORM_PLACE_NAME = "Điện Biên"
+        text = _text(_pdf(as_user(org.a.officer), decided).content)
+        assert "Sơn La, ngày" in text
+        assert "Điện Biên" not in text
+
     def test_open_evaluation_renders_without_verification(self, org, as_user, staff_eval):
         response = _pdf(as_user(org.a.staff), staff_eval)
         assert response.status_code == 200

@@ -179,6 +179,60 @@ class TestLimitation:
         assert discipline(org.a.staff.employee, form="CANH_CAO", decision_date=D(2025, 9, 10), **dates)
         refused("violation_date", employee=org.b.staff.employee, form="CANH_CAO", decision_date=D(2025, 9, 11), **dates)
 
+    def test_a_new_violation_within_the_period_restarts_it(self, org):
+        employee = org.a.staff.employee
+        # The new violation (10/01/2023) falls within the old one's five years (to 01/06/2024) ...
+        discipline(
+            employee,
+            decision_number="3/QĐ-SNV",
+            violation_date=D(2023, 1, 10),
+            decision_date=D(2023, 3, 1),
+            effective_date=D(2023, 3, 1),
+        )
+        # ... so the old one may still be decided after 01/06/2024, until 10/01/2028.
+        old = {"violation_date": D(2019, 6, 1), "decision_date": D(2025, 9, 10), "effective_date": D(2025, 9, 10)}
+        assert discipline(employee, **old).violation_date == D(2019, 6, 1)
+        message = refused("violation_date", employee=org.b.staff.employee, **old)
+        assert "01/06/2024" in message  # the same old violation without a new one
+
+    def test_a_violation_after_the_period_ran_out_does_not_restart_it(self, org):
+        employee = org.a.staff.employee
+        discipline(
+            employee,
+            decision_number="3/QĐ-SNV",
+            violation_date=D(2021, 1, 1),
+            decision_date=D(2021, 3, 1),
+            effective_date=D(2021, 3, 1),
+        )
+        message = refused(
+            "violation_date",
+            employee=employee,
+            violation_date=D(2015, 1, 1),
+            decision_date=D(2025, 9, 10),
+            effective_date=D(2025, 9, 10),
+        )
+        assert "01/01/2020" in message
+
+    def test_an_annulled_decision_restarts_nothing(self, org):
+        employee = org.a.staff.employee
+        newer = discipline(
+            employee,
+            decision_number="3/QĐ-SNV",
+            violation_date=D(2023, 1, 10),
+            decision_date=D(2023, 3, 1),
+            effective_date=D(2023, 3, 1),
+        )
+        discipline_record_annul(
+            actor=None, record=newer, annulled_on=D(2023, 6, 1), annulling_decision_number="9/QĐ-SNV"
+        )
+        refused(
+            "violation_date",
+            employee=employee,
+            violation_date=D(2019, 6, 1),
+            decision_date=D(2025, 9, 10),
+            effective_date=D(2025, 9, 10),
+        )
+
     def test_no_limitation_for_listed_violations(self, org):
         record = discipline(org.a.staff.employee, violation_date=D(2010, 1, 1), no_limitation=True)
         assert record.no_limitation
