@@ -58,6 +58,15 @@ class AwardRule(models.Model):
 
     How the criteria combine is law (Luật TĐKT 2022 Điều 22–27); the numbers in them
     (consecutive years, member share, disqualifying discipline) are data here.
+
+    A rule may name an alternative ("either … or …", e.g. Bằng khen of the provincial chairman:
+    2 consecutive CSTĐCS titles, *or* 2 consecutive years rated HTXSNV with 2 initiatives):
+    the `alt_*` fields. The award is met by the main criteria (rating, prerequisite, initiative
+    level) or by the alternative: rated `alt_min_rating` or better in each of the
+    `alt_consecutive_years` years up to the year asked, with at least `alt_initiative_count`
+    initiatives recognised (any level) in those years. The disqualifying discipline applies to both.
+    `council_judgement` marks criteria no record can check (an achievement in emulation): the
+    answer says the council decides them.
     """
 
     award = models.CharField(_("award"), max_length=16, choices=Award.choices)
@@ -77,6 +86,20 @@ class AwardRule(models.Model):
     disqualifying_form = models.CharField(
         _("discipline form that disqualifies"), max_length=16, choices=DisciplineForm.choices, blank=True
     )
+    alt_min_rating = models.CharField(
+        _("alternative: rating held each year"), max_length=8, choices=RatingLevel.choices, blank=True
+    )
+    alt_consecutive_years = models.PositiveSmallIntegerField(
+        _("alternative: consecutive years at that rating"), null=True, blank=True
+    )
+    alt_initiative_count = models.PositiveSmallIntegerField(
+        _("alternative: initiatives recognised in those years"), null=True, blank=True
+    )
+    council_judgement = models.BooleanField(
+        _("other criteria judged by the emulation council"),
+        default=False,
+        help_text=_("Criteria no record shows, such as an achievement in emulation; the answer says so."),
+    )
     legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     class Meta:
@@ -89,10 +112,21 @@ class AwardRule(models.Model):
                 condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
                 name="awardrule_valid_range",
             ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    alt_min_rating="", alt_consecutive_years__isnull=True, alt_initiative_count__isnull=True
+                )
+                | (~models.Q(alt_min_rating="") & models.Q(alt_consecutive_years__gte=1)),
+                name="awardrule_alternative_complete",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.award} {self.recipient} ({self.valid_from})"
+
+    @property
+    def has_alternative(self) -> bool:
+        return bool(self.alt_min_rating and self.alt_consecutive_years)
 
 
 class Commendation(models.Model):

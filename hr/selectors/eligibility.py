@@ -1,9 +1,14 @@
-"""Which emulation titles a person or a unit qualifies for in a year, and why not (DOMAIN §3.1, §3.3).
+"""Which emulation titles and commendations a person or a unit qualifies for in a year, and why not.
 
-The criteria combine as Luật TĐKT 2022 Điều 22–27 say; their figures (minimum rating,
-consecutive years, member share, disqualifying discipline) come from the award rule
-in force on 31 December of the year. Ratings are `AnnualRating` rows; titles already
-given and initiatives count unless annulled.
+DOMAIN §3.1, §3.3. The criteria combine as Luật TĐKT 2022 Điều 22–27 say; their figures
+(minimum rating, consecutive years, member share, disqualifying discipline, the alternative
+"either … or …" criterion of a rule) come from the award rule in force on 31 December of the
+year. Ratings are `AnnualRating` rows (`UnitRating` for a unit); titles already given and
+initiatives count unless annulled. A title of the year asked also counts when the same answer
+finds it met: titles and commendations of a year are decided together.
+
+Forms of commendation answered: Giấy khen (individual) and Bằng khen Chủ tịch UBND tỉnh
+(individual and collective). Collective Giấy khen is left out: DOMAIN gives no criteria for it.
 """
 
 import datetime
@@ -32,6 +37,9 @@ from hr.selectors.discipline import disciplined_at_or_above_in_year
 
 INDIVIDUAL_TITLES = [Award.ADVANCED_WORKER, Award.GRASSROOTS_SOLDIER, Award.PROVINCIAL_SOLDIER, Award.NATIONAL_SOLDIER]
 COLLECTIVE_TITLES = [Award.ADVANCED_COLLECTIVE, Award.EXCELLENT_COLLECTIVE]
+INDIVIDUAL_FORMS = [Award.CERTIFICATE, Award.PROVINCIAL_MERIT]
+COLLECTIVE_FORMS = [Award.PROVINCIAL_MERIT]
+TITLES = frozenset(INDIVIDUAL_TITLES + COLLECTIVE_TITLES)
 
 
 @dataclass
@@ -39,18 +47,61 @@ class Verdict:
     award: str
     eligible: bool = True
     reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def refuse(self, reason: str) -> None:
         self.eligible = False
         self.reasons.append(reason)
 
     def as_dict(self) -> dict:
-        return {
+        answer = {
             "award": self.award,
             "name": str(Award(self.award).label),
             "eligible": self.eligible,
             "reasons": self.reasons,
         }
+        if self.award not in TITLES:  # forms of commendation also carry notes
+            answer["notes"] = self.notes
+        return answer
+
+
+def split_titles_and_forms(verdicts: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The answers about emulation titles, then those about forms of commendation."""
+    return [v for v in verdicts if v["award"] in TITLES], [v for v in verdicts if v["award"] not in TITLES]
+
+
+def _span(rules) -> int:
+    """How many years up to the year asked the criteria of `rules` read."""
+    return max([r.consecutive_years for r in rules] + [r.alt_consecutive_years or 0 for r in rules] + [1])
+
+
+def _missing_years(years: range, ratings: dict[int, str], level: str) -> list[int]:
+    return [y for y in years if y not in ratings or RATING_ORDER[ratings[y]] < RATING_ORDER[level]]
+
+
+def _council_note(verdict: Verdict, rule: AwardRule) -> None:
+    if rule.council_judgement:
+        verdict.notes.append(
+            _("The achievement in emulation this form also requires is for the emulation council to judge.")
+        )
+
+
+def _alternative_note(verdict: Verdict, rule: AwardRule) -> None:
+    verdict.notes.append(
+        _("Met through the alternative criterion: %(count)s consecutive years rated “%(rating)s”.")
+        % {"count": rule.alt_consecutive_years, "rating": _rating_label(rule.alt_min_rating)}
+    )
+
+
+def _combine(verdict: Verdict, main: list[str], alternative: list[str] | None, rule: AwardRule) -> None:
+    """Eligible when the main criteria or the alternative hold; else every reason of both."""
+    if not main:
+        return
+    if alternative is not None and not alternative:
+        _alternative_note(verdict, rule)
+        return
+    for reason in main + (alternative or []):
+        verdict.refuse(reason)
 
 
 def _rules(*, recipient: str, year: int) -> dict[str, AwardRule]:
@@ -77,8 +128,7 @@ class _Person:
     def __init__(self, employee: Employee, year: int, rules: dict[str, AwardRule]):
         self.year = year
         self.rules = rules
-        span = max([r.consecutive_years for r in rules.values()] + [1])
-        first = year - span + 1
+        first = year - _span(rules.values()) + 1
         self.ratings = dict(
             AnnualRating.objects.filter(employee=employee, year__range=(first, year)).values_list("year", "rating")
         )
@@ -109,6 +159,9 @@ class _Person:
     def initiative_at_least(self, level: str, years: range) -> bool:
         return any(INITIATIVE_ORDER[lvl] >= INITIATIVE_ORDER[level] and y in years for lvl, y in self.initiatives)
 
+    def initiatives_in(self, years: range) -> int:
+        return sum(1 for _lvl, y in self.initiatives if y in years)
+
     def rating_at_least(self, level: str) -> bool:
         rating = self.ratings.get(self.year)
         return rating is not None and RATING_ORDER[rating] >= RATING_ORDER[level]
@@ -119,9 +172,13 @@ class _Person:
         if rule is None:
             verdict.refuse(_("No rule for this title is in force in %(year)s.") % {"year": self.year})
             return verdict
-        self._check_rating(verdict, rule)
-        self._check_prerequisite(verdict, rule)
-        self._check_initiative(verdict, rule)
+        main = Verdict(award)
+        self._check_rating(main, rule)
+        self._check_prerequisite(main, rule)
+        self._check_initiative(main, rule)
+        alternative = self._check_alternative(rule) if rule.has_alternative else None
+        _combine(verdict, main.reasons, alternative, rule)
+        _council_note(verdict, rule)
         if rule.disqualifying_form in self.disciplined:
             verdict.refuse(
                 _("Disciplined in %(year)s with “%(form)s” or a heavier form.")
@@ -169,6 +226,36 @@ class _Person:
                 }
             )
 
+    def _check_alternative(self, rule: AwardRule) -> list[str]:
+        """Why the alternative criterion fails (each reason starts with “Or”), or nothing when it holds."""
+        years = range(self.year - rule.alt_consecutive_years + 1, self.year + 1)
+        reasons = []
+        missing = _missing_years(years, self.ratings, rule.alt_min_rating)
+        if missing:
+            reasons.append(
+                _(
+                    "Or: rated “%(needed)s” or better in each of %(count)s consecutive years up to %(year)s; "
+                    "not so in: %(missing)s."
+                )
+                % {
+                    "needed": _rating_label(rule.alt_min_rating),
+                    "count": rule.alt_consecutive_years,
+                    "year": self.year,
+                    "missing": ", ".join(str(y) for y in missing),
+                }
+            )
+        if rule.alt_initiative_count:
+            found = self.initiatives_in(years)
+            if found < rule.alt_initiative_count:
+                reasons.append(
+                    _(
+                        "Or: needs %(needed)s recognised initiatives or science projects "
+                        "in %(first)s–%(last)s; has %(found)s."
+                    )
+                    % {"needed": rule.alt_initiative_count, "first": years[0], "last": years[-1], "found": found}
+                )
+        return reasons
+
     def _check_initiative(self, verdict: Verdict, rule: AwardRule) -> None:
         if not rule.initiative_level or rule.award == Award.GRASSROOTS_SOLDIER:
             return
@@ -188,79 +275,136 @@ class _Person:
 
 
 def employee_eligibility(*, employee: Employee, year: int) -> list[dict]:
-    """Each individual title for `year`: eligible or not, with the reasons it is not."""
+    """Each individual title, then each form of commendation, for `year`: eligible or not, and why not."""
     person = _Person(employee, year, _rules(recipient=Recipient.INDIVIDUAL, year=year))
-    # Lighter titles first: each heavier one may rest on the one before it in the same year.
-    return [person.judge(award).as_dict() for award in INDIVIDUAL_TITLES]
+    # Lighter titles first: each heavier one, and each commendation, may rest on one before it in the same year.
+    return [person.judge(award).as_dict() for award in INDIVIDUAL_TITLES + INDIVIDUAL_FORMS]
 
 
-def _unit_rating(unit: OrgUnit, year: int) -> str | None:
+def _unit_ratings(unit: OrgUnit, years: range) -> dict[int, str]:
     # The unit's own rating is recorded by the evaluations app; read lazily to keep hr importable alone.
     from evaluations.models import UnitRating
 
-    return UnitRating.objects.filter(unit=unit, year=year).values_list("rating", flat=True).first()
+    return dict(UnitRating.objects.filter(unit=unit, year__range=(years[0], years[-1])).values_list("year", "rating"))
 
 
 def unit_eligibility(*, unit: OrgUnit, year: int) -> list[dict]:
-    """Each collective title for `year` for the unit and the people now working in its subtree."""
+    """Each collective title, then each form of commendation, for `year`, for the unit and the people
+    now working in its subtree."""
     rules = _rules(recipient=Recipient.COLLECTIVE, year=year)
+    span = range(year - _span(rules.values()) + 1, year + 1)
     members = list(
         Employee.objects.filter(unit__path__startswith=unit.path, status=EmploymentStatus.ACTIVE).values_list(
             "pk", flat=True
         )
     )
     ratings = dict(AnnualRating.objects.filter(employee_id__in=members, year=year).values_list("employee_id", "rating"))
-    titles = set(
-        Commendation.objects.filter(
-            employee_id__in=members, year=year, annulled_on__isnull=True, award__in=INDIVIDUAL_TITLES
-        ).values_list("employee_id", "award")
-    )
-    unit_rating = _unit_rating(unit, year)
+    titles: set[tuple[int, str]] = set()  # (member, individual title) of the year
+    unit_titles: set[tuple[str, int]] = set()  # (collective title, year) of the unit itself
+    for employee_id, award, title_year in Commendation.objects.filter(
+        Q(employee_id__in=members, year=year, award__in=INDIVIDUAL_TITLES)
+        | Q(unit=unit, year__range=(span[0], year), award__in=COLLECTIVE_TITLES),
+        annulled_on__isnull=True,
+    ).values_list("employee_id", "award", "year"):
+        if employee_id is None:
+            unit_titles.add((award, title_year))
+        else:
+            titles.add((employee_id, award))
+    unit_ratings = _unit_ratings(unit, span)
+    unit_rating = unit_ratings.get(year)
+    punished_by_form: dict[str, set[int]] = {}
+    judged: dict[str, Verdict] = {}
+
+    def unit_has_title(award: str, title_year: int) -> bool:
+        if (award, title_year) in unit_titles:
+            return True
+        return title_year == year and award in judged and judged[award].eligible
+
     verdicts = []
-    for award in COLLECTIVE_TITLES:
+    for award in COLLECTIVE_TITLES + COLLECTIVE_FORMS:
         verdict = Verdict(award)
         rule = rules.get(award)
         if rule is None:
             verdict.refuse(_("No rule for this title is in force in %(year)s.") % {"year": year})
             verdicts.append(verdict.as_dict())
             continue
+        main = Verdict(award)
         if not members:
             verdict.refuse(_("The unit has no working members."))
         if rule.min_rating:
             if unit_rating is None:
-                verdict.refuse(_("No rating of the unit itself is recorded for %(year)s.") % {"year": year})
+                main.refuse(_("No rating of the unit itself is recorded for %(year)s.") % {"year": year})
             elif RATING_ORDER[unit_rating] < RATING_ORDER[rule.min_rating]:
-                verdict.refuse(
+                main.refuse(
                     _("The unit was rated “%(rating)s” in %(year)s: needs “%(needed)s” or better.")
                     % {"rating": _rating_label(unit_rating), "year": year, "needed": _rating_label(rule.min_rating)}
                 )
         if members and rule.member_share_pct is not None:
             advanced = sum(1 for m in members if (m, Award.ADVANCED_WORKER) in titles)
             if advanced * 100 < rule.member_share_pct * len(members):
-                verdict.refuse(
+                main.refuse(
                     _("%(count)s of %(total)s members hold “Lao động tiên tiến” for %(year)s: needs %(pct)s%%.")
                     % {"count": advanced, "total": len(members), "year": year, "pct": rule.member_share_pct}
                 )
         if award == Award.EXCELLENT_COLLECTIVE and members:
             below = [m for m in members if RATING_ORDER.get(ratings.get(m), -1) < RATING_ORDER[RatingLevel.COMPLETED]]
             if below:
-                verdict.refuse(
+                main.refuse(
                     _("%(count)s members are not rated “Completed duties” or better for %(year)s.")
                     % {"count": len(below), "year": year}
                 )
             if rule.prerequisite and not any((m, rule.prerequisite) in titles for m in members):
-                verdict.refuse(
+                main.refuse(
                     _("No member holds “%(title)s” for %(year)s.")
                     % {"title": Award(rule.prerequisite).label, "year": year}
                 )
+        if rule.prerequisite in COLLECTIVE_TITLES and rule.consecutive_years:
+            years = range(year - rule.consecutive_years + 1, year + 1)
+            missing = [y for y in years if not unit_has_title(rule.prerequisite, y)]
+            if missing:
+                main.refuse(
+                    _(
+                        "The unit needs “%(title)s” in each of %(count)s consecutive years up to %(year)s; "
+                        "missing: %(missing)s."
+                    )
+                    % {
+                        "title": Award(rule.prerequisite).label,
+                        "count": rule.consecutive_years,
+                        "year": year,
+                        "missing": ", ".join(str(y) for y in missing),
+                    }
+                )
+        alternative = None
+        if rule.has_alternative:
+            years = range(year - rule.alt_consecutive_years + 1, year + 1)
+            missing = _missing_years(years, unit_ratings, rule.alt_min_rating)
+            alternative = []
+            if missing:
+                alternative.append(
+                    _(
+                        "Or: the unit rated “%(needed)s” or better in each of %(count)s consecutive years "
+                        "up to %(year)s; not so in: %(missing)s."
+                    )
+                    % {
+                        "needed": _rating_label(rule.alt_min_rating),
+                        "count": rule.alt_consecutive_years,
+                        "year": year,
+                        "missing": ", ".join(str(y) for y in missing),
+                    }
+                )
+        _combine(verdict, main.reasons, alternative, rule)
+        _council_note(verdict, rule)
         if rule.disqualifying_form and members:
-            punished = disciplined_at_or_above_in_year(
-                employee_ids=members, year=year, form_level=rule.disqualifying_form
-            )
+            if rule.disqualifying_form not in punished_by_form:
+                punished_by_form[rule.disqualifying_form] = disciplined_at_or_above_in_year(
+                    employee_ids=members, year=year, form_level=rule.disqualifying_form
+                )
+            punished = punished_by_form[rule.disqualifying_form]
             if punished:
                 verdict.refuse(
                     _("%(count)s members were disciplined in %(year)s with “%(form)s” or a heavier form.")
                     % {"count": len(punished), "year": year, "form": _form_label(rule.disqualifying_form)}
                 )
+        judged[award] = verdict
         verdicts.append(verdict.as_dict())
     return verdicts

@@ -98,8 +98,16 @@ class VerdictSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
 
 
+class FormVerdictSerializer(VerdictSerializer):
+    notes = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Met through an alternative criterion, or criteria left to the emulation council's judgement.",
+    )
+
+
 class EligibilityOutputSerializer(serializers.Serializer):
     employee = serializers.IntegerField(allow_null=True)
     unit = serializers.IntegerField(allow_null=True)
     year = serializers.IntegerField()
     titles = VerdictSerializer(many=True)
+    forms = FormVerdictSerializer(many=True)

@@ -12,7 +12,7 @@ from hr.access import can_manage_unit, can_read_unit_subtree
 from hr.models import Commendation, Initiative, OrgUnit
 from hr.permissions import PersonnelWriteOrReadOnly
 from hr.selectors.commendations import CommendationFilter, InitiativeFilter, commendation_list, initiative_list
-from hr.selectors.eligibility import employee_eligibility, unit_eligibility
+from hr.selectors.eligibility import employee_eligibility, split_titles_and_forms, unit_eligibility
 from hr.selectors.employees import employee_visible
 from hr.serializers.commendations import (
     CommendationCreateSerializer,
@@ -84,7 +84,11 @@ class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMo
     )
     @action(detail=False, methods=["get"])
     def eligibility(self, request):
-        """Which titles a person (`employee`) or a unit (`unit`) qualifies for in `year`, and why not."""
+        """Which titles and commendations a person (`employee`) or a unit (`unit`) qualifies for in `year`.
+
+        `titles`: emulation titles; `forms`: forms of commendation (Giấy khen, Bằng khen of the provincial
+        chairman), whose `notes` say which criteria were met by an alternative or are left to the council.
+        """
         query = EligibilityQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
@@ -92,14 +96,21 @@ class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMo
             raise ApplicationError(_("Give either a person or a unit, not both."), field="employee")
         if "employee" in data:
             employee = get_object_or_404(employee_visible(user=request.user), pk=data["employee"])
-            titles = employee_eligibility(employee=employee, year=data["year"])
+            verdicts = employee_eligibility(employee=employee, year=data["year"])
         else:
             unit = get_object_or_404(OrgUnit, pk=data["unit"])
             if not can_read_unit_subtree(request.user, unit):
                 self.permission_denied(request)
-            titles = unit_eligibility(unit=unit, year=data["year"])
+            verdicts = unit_eligibility(unit=unit, year=data["year"])
+        titles, forms = split_titles_and_forms(verdicts)
         return Response(
-            {"employee": data.get("employee"), "unit": data.get("unit"), "year": data["year"], "titles": titles}
+            {
+                "employee": data.get("employee"),
+                "unit": data.get("unit"),
+                "year": data["year"],
+                "titles": titles,
+                "forms": forms,
+            }
         )
 
 
