@@ -20,14 +20,14 @@ import argparse
 import csv
 import datetime
 import io
-import os
 import random
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.database import bench_database, ensure_database, setup_django
 
 SEED_STAFF = 1000
 FAMILIES = ["Lò", "Cầm", "Quàng", "Lường", "Hà", "Nguyễn", "Trần", "Đinh", "Vì", "Tòng"]
@@ -40,25 +40,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--database", help="benchmark database name (default: DATABASE_URL's name + _import_bench)")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the demo province and the file (default 2026)")
     return parser.parse_args()
-
-
-def bench_url(database: str | None) -> tuple[str, str]:
-    """The benchmark database's URL and name, from DATABASE_URL (which must be PostgreSQL)."""
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urlsplit(url)
-    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
-        sys.exit("DATABASE_URL must point at PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/cchc")
-    name = database or f"{parts.path.lstrip('/') or 'cchc'}_import_bench"
-    return urlunsplit(parts._replace(path=f"/{name}")), name
-
-
-def fresh_database(url: str, name: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare(seed: int) -> str:
@@ -150,14 +131,9 @@ def time_copy(content: bytes) -> float:
 
 def main() -> None:
     args = parse_args()
-    url, name = bench_url(args.database)
-    fresh_database(url, name)
-    os.environ["DATABASE_URL"] = url
-    os.environ["DEBUG"] = "False"  # no per-query logging
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings.local")
-    import django
-
-    django.setup()
+    url, name = bench_database("_import_bench", args.database)
+    ensure_database(url, name, fresh=True)
+    setup_django(url)
     from hr.models import Assignment, Employee, SalaryRecord
 
     state = prepare(args.seed)

@@ -15,14 +15,14 @@ serialised with json.dumps, and prints the medians and their ratio.
 import argparse
 import datetime
 import json
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.database import bench_database, ensure_database, setup_django
 
 PAGE_SIZE = 50
 
@@ -34,33 +34,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--database", help="benchmark database name (default: DATABASE_URL's name + _bench)")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the demo province (default 2026)")
     return parser.parse_args()
-
-
-def bench_url(database: str | None) -> tuple[str, str]:
-    """The benchmark database's URL and name, from DATABASE_URL (which must be PostgreSQL)."""
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urlsplit(url)
-    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
-        sys.exit("DATABASE_URL must point at PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/cchc")
-    name = database or f"{parts.path.lstrip('/') or 'cchc'}_bench"
-    return urlunsplit(parts._replace(path=f"/{name}")), name
-
-
-def maintenance(url: str):
-    import psycopg
-
-    parts = urlsplit(url)
-    return psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True)
-
-
-def ensure_database(url: str, name: str, *, fresh: bool) -> None:
-    with maintenance(url) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and fresh:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare(args, url: str, name: str) -> str:
@@ -245,14 +218,9 @@ def time_raw(department, scope_user, runs: int) -> tuple[list[float], list[int]]
 
 def main() -> None:
     args = parse_args()
-    url, name = bench_url(args.database)
+    url, name = bench_database("_bench", args.database)
     ensure_database(url, name, fresh=False)
-    os.environ["DATABASE_URL"] = url
-    os.environ["DEBUG"] = "False"  # no per-query logging in the timed requests
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings.local")
-    import django
-
-    django.setup()
+    setup_django(url)
     from hr.models import Employee, User
 
     state = prepare(args, url, name)

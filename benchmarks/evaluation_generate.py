@@ -14,13 +14,13 @@ by two statements (evaluations and their history) per 500 people.
 
 import argparse
 import datetime
-import os
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.database import bench_database, ensure_database, setup_django
 
 
 def parse_args() -> argparse.Namespace:
@@ -28,20 +28,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--people", type=int, default=5000, help="people in the large department (default 5000)")
     parser.add_argument("--database", help="benchmark database name (default: DATABASE_URL's name + _evalbench)")
     return parser.parse_args()
-
-
-def prepare_database(database: str | None) -> str:
-    import psycopg
-
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urlsplit(url)
-    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
-        sys.exit("DATABASE_URL must point at PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/cchc")
-    name = database or f"{parts.path.lstrip('/') or 'cchc'}_evalbench"
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def department(code: str, size: int, province):
@@ -111,11 +97,9 @@ def timed_generate(admin, unit) -> tuple[float, int, dict, float]:
 
 def main() -> None:
     args = parse_args()
-    os.environ["DATABASE_URL"] = prepare_database(args.database)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings.local")
-    import django
-
-    django.setup()
+    url, name = bench_database("_evalbench", args.database)
+    ensure_database(url, name, fresh=True)
+    setup_django(url)
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)

@@ -15,7 +15,6 @@ from one hand-written SQL aggregate, and prints the medians and their ratios.
 
 import argparse
 import datetime
-import os
 import random
 import statistics
 import sys
@@ -24,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.employee_list import api_client, bench_url, ensure_database
+from benchmarks.database import bench_database, ensure_database, setup_django
+from benchmarks.employee_list import api_client
 
 ROOMS = 20
 CLASSES_PER_YEAR = 60
@@ -199,16 +199,9 @@ def median_of(call, runs: int) -> tuple[float, object]:
 
 def main() -> None:
     args = parse_args()
-    base = os.environ.get("DATABASE_URL", "")
-    default_name = f"{base.rsplit('/', 1)[-1] or 'cchc'}_training_bench"
-    url, name = bench_url(args.database or default_name)
+    url, name = bench_database("_training_bench", args.database)
     ensure_database(url, name, fresh=False)
-    os.environ["DATABASE_URL"] = url
-    os.environ["DEBUG"] = "False"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings.local")
-    import django
-
-    django.setup()
+    setup_django(url)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -19,6 +19,7 @@ from hr.models import (
     BaseSalary,
     Commendation,
     DisciplineFormRule,
+    DisciplinePause,
     DisciplineRecord,
     DisciplineRestrictionRule,
     Employee,
@@ -216,7 +217,17 @@ class DisciplineRestrictionInline(admin.TabularInline):
 class DisciplineFormRuleAdmin(ProvinceReferenceAdmin):
     """Which forms apply to whom and when: a new decree is new rows here."""
 
-    list_display = ["category", "form", "holder", "valid_from", "valid_to", "limitation_years", "effect_months"]
+    list_display = [
+        "category",
+        "form",
+        "holder",
+        "valid_from",
+        "valid_to",
+        "limitation_years",
+        "effect_months",
+        "processing_days",
+        "complex_processing_days",
+    ]
     list_filter = ["category", "form"]
     inlines = [DisciplineRestrictionInline]
 
@@ -240,12 +251,37 @@ class DecisionRecordAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
         return super().get_queryset(request).filter(employee_scope_q(request.user, prefix="employee__"))
 
 
+class DisciplinePauseInline(admin.TabularInline):
+    """Periods not counted in the processing time; fixed with the decision, so read-only."""
+
+    model = DisciplinePause
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["kind", "start", "end", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(DisciplineRecord)
 class DisciplineRecordAdmin(DecisionRecordAdmin):
-    list_display = ["employee", "form", "decision_number", "decision_date", "effect_start", "effect_end", "annulled_on"]
-    list_filter = ["form", "duty_related"]
+    list_display = [
+        "employee",
+        "form",
+        "decision_number",
+        "decision_date",
+        "processing_deadline",
+        "effect_start",
+        "effect_end",
+        "annulled_on",
+    ]
+    list_filter = ["form", "duty_related", "complex_case"]
     search_fields = ["employee__full_name", "decision_number"]
     list_select_related = ["employee"]
+    inlines = [DisciplinePauseInline]
 
 
 @admin.register(Commendation)

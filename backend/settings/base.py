@@ -153,6 +153,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Choice sets whose field name ("kind") is shared with another set need a name of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "DisciplinePauseKindEnum": "hr.models.PauseKind",
+        "UnitKindEnum": "hr.models.UnitKind",
+    },
 }
 
 LOGGING = {

@@ -23,9 +23,11 @@ COLUMNS = [
     Column("no_limitation", "Không áp dụng thời hiệu", ("no limitation",)),
     Column("party_decision_number", "Số quyết định kỷ luật Đảng", ("party decision number",)),
     Column("party_decision_date", "Ngày quyết định kỷ luật Đảng", ("party decision date",)),
+    Column("discovered_on", "Ngày phát hiện vi phạm", ("discovered on",)),
+    Column("complex_case", "Vụ việc phức tạp", ("complex case",)),
 ]
 IGNORED = frozenset({"Họ và tên", "full name", "full_name", "Đơn vị", "unit"})
-DATES = ["decision_date", "effective_date", "violation_date", "party_decision_date"]
+DATES = ["decision_date", "effective_date", "violation_date", "party_decision_date", "discovered_on"]
 REQUIRED_DATES = frozenset({"decision_date", "effective_date", "violation_date"})
 TEXTS = ["decision_number", "issuing_authority", "reason", "party_decision_number"]
 
@@ -66,7 +68,7 @@ class DisciplineImporter(ServiceRowImporter):
                 values[key] = parse_choice(row.get(key, ""), lookup)
             except CellError as exc:
                 fail(key, str(exc))
-        for key, default in (("duty_related", True), ("no_limitation", False)):
+        for key, default in (("duty_related", True), ("no_limitation", False), ("complex_case", False)):
             try:
                 values[key] = parse_bool(row.get(key, ""), default=default)
             except CellError as exc:

@@ -88,6 +88,10 @@ def seed_discipline(
         decided = day_between(rng, first, last)
         warning = rng.random() < WARNING_SHARE
         on_duty = last_year or rng.random() < 0.9
+        violated = max(decided - datetime.timedelta(days=rng.randint(20, 120)), employee.recruitment_date)
+        # Found within a fortnight of the act (no draw, so the rest of the demo stays as it was):
+        # decisions that took longer than the 90 days show up as late.
+        discovered = min(violated + datetime.timedelta(days=number % 15), decided)
         discipline_record_create(
             actor=admin,
             employee=employee,
@@ -96,7 +100,8 @@ def seed_discipline(
             issuing_authority=_authority(agency),
             decision_date=decided,
             effective_date=decided,
-            violation_date=max(decided - datetime.timedelta(days=rng.randint(20, 120)), employee.recruitment_date),
+            violation_date=violated,
+            discovered_on=discovered,
             reason=rng.choice(REASONS) if on_duty else OFF_DUTY_REASON,
             severity=Severity.SERIOUS if warning else Severity.LESS_SERIOUS,
             duty_related=on_duty,

@@ -77,6 +77,11 @@ class DisciplineFormRule(models.Model):
     valid_to = models.DateField(_("valid to (last day)"), null=True, blank=True)
     limitation_years = models.PositiveSmallIntegerField(_("limitation period (years)"))
     effect_months = models.PositiveSmallIntegerField(_("duration of effect (months)"))
+    # Thời hạn xử lý, from discovery to decision (NĐ 172/2025 and NĐ 234/2025 Điều 5; NĐ 112/2020 before them).
+    processing_days = models.PositiveSmallIntegerField(_("processing deadline (days)"), default=90)
+    complex_processing_days = models.PositiveSmallIntegerField(
+        _("processing deadline for complex cases (days)"), default=150
+    )
     legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     class Meta:
@@ -135,6 +140,11 @@ class DisciplineRecord(models.Model):
     no_limitation = models.BooleanField(_("not subject to a limitation period"), default=False)
     party_decision_number = models.CharField(_("Party discipline decision number"), max_length=64, blank=True)
     party_decision_date = models.DateField(_("Party discipline decision date"), null=True, blank=True)
+    # Processing time (thời hạn xử lý): unknown for records entered without their discovery date.
+    discovered_on = models.DateField(_("violation discovered on"), null=True, blank=True)
+    complex_case = models.BooleanField(_("complex case (extended processing deadline)"), default=False)
+    days_not_counted = models.PositiveIntegerField(_("days not counted"), default=0, editable=False)
+    processing_deadline = models.DateField(_("processing deadline"), null=True, blank=True, editable=False)
     is_repeat = models.BooleanField(_("repeat offence"), default=False, editable=False)
     repeat_of = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
@@ -166,5 +176,48 @@ class DisciplineRecord(models.Model):
     def is_annulled(self) -> bool:
         return self.annulled_on is not None
 
+    @property
+    def processed_late(self) -> bool | None:
+        """Decided after the processing deadline; None when the discovery date is not recorded."""
+        if self.processing_deadline is None:
+            return None
+        return self.decision_date > self.processing_deadline
+
     def in_force_on(self, day) -> bool:
         return not self.is_annulled and self.effect_start <= day <= self.effect_end
+
+
+class PauseKind(models.TextChoices):
+    """Periods not counted in the processing time (NĐ 172/2025 Điều 3 and Điều 5)."""
+
+    ILLNESS = "OM_DAU", _("Serious illness, loss of cognition or inpatient treatment (discipline deferred)")
+    MATERNITY = "THAI_SAN", _("Pregnancy, maternity leave or raising a child under 12 months (discipline deferred)")
+    DETENTION = "TAM_GIAM", _("Held or detained pending investigation (discipline deferred)")
+    CRIMINAL_PROCEEDINGS = "TO_TUNG_HINH_SU", _("Criminal proceedings")
+    COMPLAINT = "KHIEU_NAI", _("Complaint or lawsuit")
+
+
+class DisciplinePause(models.Model):
+    """A period between discovery and decision that the processing deadline does not count."""
+
+    record = models.ForeignKey(DisciplineRecord, on_delete=models.PROTECT, related_name="pauses")
+    kind = models.CharField(_("reason"), max_length=16, choices=PauseKind.choices)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to (last day)"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("period not counted")
+        verbose_name_plural = _("periods not counted")
+        ordering = ["start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="disciplinepause_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.start}–{self.end}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1

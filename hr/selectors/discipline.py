@@ -12,7 +12,7 @@ it counts for no date and no year, including the days before its annulment.
 import datetime
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import IdFilter, YearFilter
@@ -149,19 +149,38 @@ class DisciplineRecordFilter(django_filters.FilterSet):
     year = YearFilter(field_name="decision_date__year", label=_("Year of the decision"))
     in_force_on = django_filters.DateFilter(method="filter_in_force_on", label=_("In force on date"))
     annulled = django_filters.BooleanFilter(field_name="annulled_on", lookup_expr="isnull", exclude=True)
+    processed_late = django_filters.BooleanFilter(
+        method="filter_processed_late",
+        label=_("Decided after the processing deadline (records without a discovery date never match)"),
+    )
 
     class Meta:
         model = DisciplineRecord
-        fields = ["employee", "unit", "form", "year", "in_force_on", "annulled"]
+        fields = ["employee", "unit", "form", "year", "in_force_on", "annulled", "processed_late"]
 
     def filter_in_force_on(self, queryset, name, value):
         return queryset.filter(in_force_q(value))
 
+    def filter_processed_late(self, queryset, name, value):
+        return queryset.filter(processed_late_q() if value else processed_in_time_q())
+
+
+def processed_late_q() -> Q:
+    """Decisions taken after their processing deadline."""
+    return Q(processing_deadline__isnull=False, decision_date__gt=F("processing_deadline"))
+
+
+def processed_in_time_q() -> Q:
+    """Decisions taken by their processing deadline."""
+    return Q(processing_deadline__isnull=False, decision_date__lte=F("processing_deadline"))
+
 
 def discipline_visible(*, user: User) -> QuerySet[DisciplineRecord]:
     """Decisions about people the caller may read (staff: their own)."""
-    return DisciplineRecord.objects.filter(employee_scope_q(user, prefix="employee__")).select_related(
-        "employee", "employee__unit", "rule", "repeat_of", "created_by"
+    return (
+        DisciplineRecord.objects.filter(employee_scope_q(user, prefix="employee__"))
+        .select_related("employee", "employee__unit", "rule", "repeat_of", "created_by")
+        .prefetch_related("pauses")
     )
 
 

@@ -6,13 +6,28 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from hr.models import DisciplineForm, DisciplineRecord, Employee, Severity
+from hr.models import DisciplineForm, DisciplinePause, DisciplineRecord, Employee, PauseKind, Severity
 
 
 class PersonBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Employee
         fields = ["id", "full_name", "category", "unit"]
+
+
+class PauseInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=PauseKind.choices)
+    start = serializers.DateField()
+    end = serializers.DateField()
+    note = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+
+
+class PauseOutputSerializer(serializers.ModelSerializer):
+    days = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = DisciplinePause
+        fields = ["id", "kind", "start", "end", "days", "note"]
 
 
 class DisciplineCreateSerializer(serializers.Serializer):
@@ -29,6 +44,16 @@ class DisciplineCreateSerializer(serializers.Serializer):
     no_limitation = serializers.BooleanField(default=False)
     party_decision_number = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     party_decision_date = serializers.DateField(required=False, allow_null=True, default=None)
+    discovered_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Day the violation was discovered."
+    )
+    complex_case = serializers.BooleanField(default=False, help_text="Complex case: the longer processing deadline.")
+    pauses = serializers.ListField(
+        child=PauseInputSerializer(),
+        required=False,
+        max_length=20,
+        help_text="Periods not counted in the processing time (deferral, criminal proceedings, complaints).",
+    )
 
 
 class DisciplineUpdateSerializer(serializers.Serializer):
@@ -51,6 +76,10 @@ class DisciplineOutputSerializer(serializers.ModelSerializer):
     repeat_of = serializers.PrimaryKeyRelatedField(read_only=True)
     lapses_on = serializers.SerializerMethodField(help_text="The first day the decision is no longer in force.")
     is_annulled = serializers.BooleanField(read_only=True)
+    pauses = PauseOutputSerializer(many=True, read_only=True)
+    processed_late = serializers.SerializerMethodField(
+        help_text="Decided after the processing deadline; null when the discovery date is not recorded."
+    )
 
     class Meta:
         model = DisciplineRecord
@@ -69,6 +98,12 @@ class DisciplineOutputSerializer(serializers.ModelSerializer):
             "no_limitation",
             "party_decision_number",
             "party_decision_date",
+            "discovered_on",
+            "complex_case",
+            "pauses",
+            "days_not_counted",
+            "processing_deadline",
+            "processed_late",
             "legal_basis",
             "is_repeat",
             "repeat_of",
@@ -85,3 +120,6 @@ class DisciplineOutputSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.DATE)
     def get_lapses_on(self, obj) -> str:
         return (obj.effect_end + datetime.timedelta(days=1)).isoformat()
+
+    def get_processed_late(self, obj) -> bool | None:
+        return obj.processed_late

@@ -8,12 +8,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError, Conflict
-from hr.models import FORM_ORDER, Category, DisciplineForm, DisciplineFormRule, DisciplineRecord, Employee, User
+from hr.models import (
+    FORM_ORDER,
+    Category,
+    DisciplineForm,
+    DisciplineFormRule,
+    DisciplinePause,
+    DisciplineRecord,
+    Employee,
+    User,
+)
 from hr.selectors.discipline import decisions_in_force_for, form_rule_on, is_leader_on
 from hr.services.annulment import record_annul
 
 # Descriptive fields a correction may change; the dates, form and person decide which
 # rule applies and what is in force, so changing them means annulling and re-recording.
+# The processing fields (discovery, complex case, periods not counted) are fixed the same way.
 CORRECTABLE_FIELDS = frozenset({"decision_number", "issuing_authority", "reason", "severity", "duty_related"})
 
 
@@ -140,6 +150,68 @@ def _check_repeat(record: DisciplineRecord) -> None:
         )
 
 
+def _processing_pauses(*, record: DisciplineRecord, pauses) -> list[DisciplinePause]:
+    """Check the periods not counted: between discovery and the day before the decision, not overlapping."""
+    built = sorted(
+        (DisciplinePause(record=record, **pause) for pause in pauses), key=lambda pause: (pause.start, pause.end)
+    )
+    previous = None
+    for pause in built:
+        where = {"start": _d(pause.start), "end": _d(pause.end)}
+        if pause.end < pause.start:
+            raise ApplicationError(
+                _("The period %(start)s–%(end)s ends before it starts.") % where, field="pauses", code="pause_range"
+            )
+        if pause.start < record.discovered_on or pause.end >= record.decision_date:
+            raise ApplicationError(
+                _(
+                    "The period %(start)s–%(end)s must lie between the discovery of the violation (%(discovered)s) "
+                    "and the day before the decision (%(decision)s)."
+                )
+                % {**where, "discovered": _d(record.discovered_on), "decision": _d(record.decision_date)},
+                field="pauses",
+                code="pause_outside",
+            )
+        if previous is not None and pause.start <= previous.end:
+            raise ApplicationError(
+                _("The periods %(first)s and %(second)s overlap.")
+                % {
+                    "first": f"{_d(previous.start)}–{_d(previous.end)}",
+                    "second": f"{where['start']}–{where['end']}",
+                },
+                field="pauses",
+                code="pause_overlap",
+            )
+        previous = pause
+    return built
+
+
+def _apply_processing(*, record: DisciplineRecord, pauses) -> list[DisciplinePause]:
+    """Processing deadline (thời hạn xử lý, NĐ 172 and NĐ 234 Điều 5): the rule's days from discovery.
+
+    Complex cases get the rule's longer deadline; the periods not counted (deferral under Điều 3,
+    criminal proceedings, complaints) push it back day for day. A late decision stays valid and is
+    recorded: the deadline binds the authority, so lateness is reported, not refused.
+    """
+    if record.discovered_on is None:
+        if pauses or record.complex_case:
+            raise ApplicationError(
+                _("Give the date the violation was discovered: the processing time counts from it."),
+                field="discovered_on",
+            )
+        record.days_not_counted, record.processing_deadline = 0, None
+        return []
+    if record.discovered_on < record.violation_date:
+        raise ApplicationError(_("A violation cannot be discovered before it was committed."), field="discovered_on")
+    if record.discovered_on > record.decision_date:
+        raise ApplicationError(_("The violation must be discovered before the decision."), field="discovered_on")
+    built = _processing_pauses(record=record, pauses=pauses)
+    record.days_not_counted = sum(pause.days for pause in built)
+    limit = record.rule.complex_processing_days if record.complex_case else record.rule.processing_days
+    record.processing_deadline = record.discovered_on + datetime.timedelta(days=limit + record.days_not_counted)
+    return built
+
+
 def _apply_rules(record: DisciplineRecord) -> None:
     """Choose the rule of the decision date, then check limitation, effect and recidivism."""
     _check_dates(
@@ -183,8 +255,15 @@ def discipline_record_create(
     no_limitation: bool = False,
     party_decision_number: str = "",
     party_decision_date: datetime.date | None = None,
+    discovered_on: datetime.date | None = None,
+    complex_case: bool = False,
+    pauses: list[dict] = (),
 ) -> DisciplineRecord:
-    """Record a decision under the rules of its date; refuses forms, dates and repeats the rules forbid."""
+    """Record a decision under the rules of its date; refuses forms, dates and repeats the rules forbid.
+
+    `pauses` are the periods not counted in the processing time: dicts of `kind`, `start`, `end`
+    and optionally `note`.
+    """
     # Serialise decisions about one person so two concurrent ones cannot both miss each other's repeat.
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     record = DisciplineRecord(
@@ -201,12 +280,20 @@ def discipline_record_create(
         no_limitation=no_limitation,
         party_decision_number=party_decision_number,
         party_decision_date=party_decision_date,
+        discovered_on=discovered_on,
+        complex_case=complex_case,
         created_by=actor,
     )
     _apply_rules(record)
+    built = _apply_processing(record=record, pauses=pauses)
     record._history_user = actor
     record.full_clean()
     record.save()
+    for pause in built:
+        pause.record = record
+        pause._history_user = actor
+        pause.full_clean()
+        pause.save()
     return record
 
 

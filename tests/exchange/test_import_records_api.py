@@ -119,6 +119,25 @@ class DisciplineImportTests:
         assert "thời hiệu" in response.data["errors"][0]["message"]
         assert not DisciplineRecord.objects.exists()
 
+    def test_processing_time_columns(self, org, post_import):
+        rows = [
+            self.row(org.a.staff.employee, **{"Ngày phát hiện vi phạm": "20/06/2025", "Vụ việc phức tạp": "có"}),
+            self.row(org.a.manager.employee, **{"Ngày phát hiện vi phạm": "02/10/2025"}),  # after the decision
+        ]
+        response = post_import(org.a.officer, csv_bytes(rows), url=self.URL)
+        assert response.status_code == 400
+        assert _errors(response) == {(3, "Ngày phát hiện vi phạm")}
+        assert not DisciplineRecord.objects.exists()
+        response = post_import(org.a.officer, csv_bytes(rows[:1]), url=self.URL)
+        assert (response.status_code, response.data["created"]) == (200, 1)
+        record = DisciplineRecord.objects.get()
+        assert (str(record.discovered_on), record.complex_case, str(record.processing_deadline)) == (
+            "2025-06-20",
+            True,
+            "2025-11-17",
+        )
+        assert record.processed_late is False
+
 
 class CommendationImportTests:
     URL = "/api/v1/imports/commendations/"

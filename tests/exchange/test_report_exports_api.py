@@ -75,6 +75,7 @@ def decisions(org):
         form="CANH_CAO",
         decision_number="08/QĐ-UBND",
         decision_date=datetime.date(2025, 10, 1),
+        discovered_on=datetime.date(2025, 6, 20),  # 90 days ran to 18/09/2025: decided late
         **common,
     )
     for recipient in ({"employee": org.a.manager.employee}, {"unit": org.b.room}):
@@ -100,6 +101,9 @@ class DisciplineAndCommendationExportTests:
         frame = read_download(as_user(org.admin).get("/api/v1/exports/discipline-summary/", {"form": "CANH_CAO"}))
         assert list(frame["Hình thức kỷ luật"]) == ["Cảnh cáo"]
         assert frame.iloc[0]["Ngày quyết định"].startswith("2025-10-01")
+        assert frame.iloc[0]["Ngày phát hiện vi phạm"].startswith("2025-06-20")
+        assert frame.iloc[0]["Thời hạn xử lý"].startswith("2025-09-18")
+        assert frame.iloc[0]["Quyết định sau thời hạn xử lý"] == "Có"
 
     def test_commendations_match_the_list(self, org, as_user, decisions):
         for user in (org.admin, org.a.officer, org.b.officer, org.b.staff):
