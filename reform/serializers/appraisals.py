@@ -1,6 +1,7 @@
 """Serializers for reform appraisals: output, ranking rows and the inputs of each workflow step."""
 
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from hr.models import OrgUnit
 from hr.serializers.units import UnitBriefSerializer
@@ -10,9 +11,19 @@ POINTS = {"max_digits": 6, "decimal_places": 2}
 
 
 class AppraisalEvidenceSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField(help_text="Where a caller who reads the appraisal downloads it.")
+
     class Meta:
         model = Evidence
-        fields = ["id", "original_name", "size", "note", "file", "uploaded_at"]
+        fields = ["id", "original_name", "size", "note", "download_url", "uploaded_at"]
+
+    def get_download_url(self, obj) -> str:
+        # The score is cached on the evidence by the prefetch (or by the upload), so this costs no query.
+        return reverse(
+            "reform-appraisal-evidence-download",
+            kwargs={"pk": obj.score.appraisal_id, "evidence_id": obj.pk},
+            request=self.context.get("request"),
+        )
 
 
 class AppraisalScoreSerializer(serializers.ModelSerializer):

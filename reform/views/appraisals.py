@@ -1,10 +1,13 @@
 """Reform appraisal endpoints: scoped reads, the workflow steps of each role, evidence and the ranking."""
 
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -14,6 +17,7 @@ from hr.views.history import HistoryMixin
 from reform.access import may_appraise, may_open, may_self_assess
 from reform.models import Appraisal, TargetLevel
 from reform.selectors.appraisals import AppraisalFilter, appraisal_list, appraisal_ranking, appraisal_with_scores
+from reform.selectors.evidence import CONTENT_TYPES, evidence_content_type, evidence_of_appraisal
 from reform.serializers.appraisals import (
     AppraisalDetailSerializer,
     AppraisalEvidenceSerializer,
@@ -54,7 +58,7 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Appraisal.objects.none()
         queryset = appraisal_list(user=self.request.user)
-        if self.action == "list":
+        if self.action in ("list", "evidence_download"):
             return queryset
         return appraisal_with_scores(queryset)
 
@@ -117,6 +121,27 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
         )
         return Response(
             AppraisalEvidenceSerializer(evidence, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        parameters=[OpenApiParameter("evidence_id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+        responses={(200, media): OpenApiResponse(OpenApiTypes.BINARY) for media in sorted(set(CONTENT_TYPES.values()))},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"evidence/(?P<evidence_id>[0-9]{1,18})",
+        url_name="evidence-download",
+    )
+    def evidence_download(self, request, pk=None, evidence_id=None):
+        """Download an evidence document, for anyone who may read the appraisal (files are not served publicly)."""
+        evidence = evidence_of_appraisal(appraisal=self.get_object(), evidence_id=int(evidence_id))
+        try:
+            handle = evidence.file.open("rb")
+        except FileNotFoundError:
+            raise NotFound(_("The file of this evidence is missing from storage.")) from None
+        return FileResponse(
+            handle, as_attachment=True, filename=evidence.original_name, content_type=evidence_content_type(evidence)
         )
 
     @extend_schema(request=None, responses=AppraisalDetailSerializer)

@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reform.models import Appraisal, IndexCriterion, IndexSet, ScoreSource
 from reform.services.appraisals import appraisal_open
+from reform.services.evidence import evidence_add
 from tests.matrix import A_ROOM_READ, EVERYONE, OK, Case, roles
 
 # Agency A's appraisal during self-assessment: its officer writes, the administrator appraises,
@@ -33,8 +34,22 @@ def detail(action: str, expect, body=lambda org: {}, multipart: bool = False):
     return ("POST", path), Case(expect, params=a_appraisal, body=body, multipart=multipart)
 
 
+def a_evidence(org):
+    """A document attached to agency A's appraisal (uploaded once, reused by every role)."""
+    appraisal = appraisal_a(org)
+    score = appraisal.scores.filter(criterion_id=criterion(org)).get()
+    evidence = score.evidence.first() or evidence_add(
+        actor=org.a.officer,
+        appraisal=appraisal,
+        criterion_id=score.criterion_id,
+        file=SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return {"id": appraisal.pk, "evidence_id": evidence.pk}
+
+
 CASES = {
     ("GET", "/api/v1/reform-appraisals/"): Case(EVERYONE),
+    ("GET", "/api/v1/reform-appraisals/{id}/evidence/{evidence_id}/"): Case(A_ROOM_READ, params=a_evidence),
     ("POST", "/api/v1/reform-appraisals/"): Case(
         roles(403, admin=OK, officer_a=OK, officer_b=400), body=lambda org: {"unit": org.a.unit.pk, "year": 2026}
     ),

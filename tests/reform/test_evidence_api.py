@@ -4,6 +4,8 @@ import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
 
 from reform.models import Evidence, IndexCriterion, ScoreSource
 from reform.services.appraisals import appraisal_open
@@ -111,3 +113,84 @@ def test_roles(org, as_user, appraisal):
         assert upload(as_user(user), appraisal, criterion=target, file=pdf()).status_code == 403
     for user in (org.a.staff, org.b.officer, org.b.staff):
         assert upload(as_user(user), appraisal, criterion=target, file=pdf()).status_code == 404
+
+
+def download(client, appraisal, evidence_id):
+    return client.get(f"/api/v1/reform-appraisals/{appraisal.pk}/evidence/{evidence_id}/")
+
+
+class TestDownload:
+    @pytest.mark.parametrize(
+        ("name", "content", "content_type"),
+        [
+            ("Kế hoạch CCHC.pdf", PDF_BYTES, "application/pdf"),
+            ("so-do.PNG", PNG, "image/png"),
+            ("bang.xlsx", ZIP, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ],
+    )
+    def test_readers_of_the_appraisal_download_the_file(self, org, as_user, appraisal, name, content, content_type):
+        uploaded = upload(
+            as_user(org.a.officer), appraisal, criterion=criterion(appraisal).pk, file=SimpleUploadedFile(name, content)
+        ).data
+        assert uploaded["download_url"] == (
+            f"http://testserver/api/v1/reform-appraisals/{appraisal.pk}/evidence/{uploaded['id']}/"
+        )
+        for user in (org.a.officer, org.admin, org.a.manager):
+            response = as_user(user).get(uploaded["download_url"])
+            assert response.status_code == 200
+            assert b"".join(response.streaming_content) == content
+            assert response["Content-Type"] == content_type
+            assert response["Content-Disposition"].startswith("attachment;")
+            assert "filename" in response["Content-Disposition"]
+
+    def test_the_detail_links_every_document(self, org, as_user, appraisal):
+        client = as_user(org.a.officer)
+        target = criterion(appraisal)
+        upload(client, appraisal, criterion=target.pk, file=pdf("a.pdf"))
+        upload(client, appraisal, criterion=target.pk, file=pdf("b.pdf"))
+        row = next(
+            s
+            for s in client.get(f"/api/v1/reform-appraisals/{appraisal.pk}/").data["scores"]
+            if s["criterion"] == target.pk
+        )
+        assert [client.get(e["download_url"]).status_code for e in row["evidence"]] == [200, 200]
+        assert "file" not in row["evidence"][0]  # the storage path is never exposed
+
+    def test_out_of_scope_and_unknown_are_404(self, org, as_user, appraisal):
+        evidence_id = upload(as_user(org.a.officer), appraisal, criterion=criterion(appraisal).pk, file=pdf()).data[
+            "id"
+        ]
+        for user in (org.a.staff, org.b.officer, org.b.staff):
+            assert download(as_user(user), appraisal, evidence_id).status_code == 404
+        other = appraisal_open(actor=org.b.officer, unit=org.b.unit, year=2026)
+        assert download(as_user(org.admin), other, evidence_id).status_code == 404  # not this appraisal's
+        assert download(as_user(org.admin), appraisal, 999999).status_code == 404
+        assert download(as_user(org.admin), appraisal, "9" * 19).status_code == 404
+
+    def test_a_file_missing_from_storage_is_a_clear_404(self, org, as_user, appraisal):
+        evidence_id = upload(as_user(org.a.officer), appraisal, criterion=criterion(appraisal).pk, file=pdf()).data[
+            "id"
+        ]
+        os.remove(Evidence.objects.get(pk=evidence_id).file.path)
+        response = download(as_user(org.a.officer), appraisal, evidence_id)
+        assert response.status_code == 404
+        assert "lưu trữ" in response.json()["detail"]
+
+    def test_links_cost_no_query_per_document(self, org, as_user, appraisal):
+        client = as_user(org.a.officer)
+        target = criterion(appraisal)
+        url = f"/api/v1/reform-appraisals/{appraisal.pk}/"
+
+        def detail_queries():
+            # The request resets the query log when it starts; start the count from an empty log too.
+            reset_queries()
+            with CaptureQueriesContext(connection) as captured:
+                row = next(s for s in client.get(url).data["scores"] if s["criterion"] == target.pk)
+            return len(captured.captured_queries), len(row["evidence"])
+
+        upload(client, appraisal, criterion=target.pk, file=pdf("a.pdf"))
+        queries, documents = detail_queries()
+        assert (queries > 0, documents) == (True, 1)
+        for name in ("b.pdf", "c.pdf", "d.pdf"):
+            upload(client, appraisal, criterion=target.pk, file=pdf(name))
+        assert detail_queries() == (queries, 4)
