@@ -1,12 +1,14 @@
 """The evaluation workflow: what a caller may do now, field edits in a state, and transitions."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from backend.api.exceptions import Conflict, Forbidden
+from backend.api.exceptions import ApplicationError, Conflict, Forbidden
 from evaluations.access import actor_kinds, may_take
 from evaluations.models import NOT_RATED, SUPERSEDED, Evaluation, Transition, TransitionEffect, WorkflowState
 from evaluations.services.decision import decide
@@ -106,9 +108,25 @@ def evaluation_update(*, actor: User, evaluation: Evaluation, data: dict) -> Eva
 
 
 @transaction.atomic
-def evaluation_transition(*, actor: User, evaluation: Evaluation, name: str, data: dict) -> Evaluation:
-    """Take the named step: 403 if the caller's role may never take it, 409 if not from the current state."""
+def evaluation_transition(
+    *, actor: User, evaluation: Evaluation, name: str, data: dict, on: datetime.date | None = None
+) -> Evaluation:
+    """Take the named step: 403 if the caller's role may never take it, 409 if not from the current state.
+
+    The step is dated today; `on` dates it on an earlier day, for evaluations carried out on paper and
+    entered afterwards (the demo's past year). It can be neither in the future nor before the self-assessment.
+    """
+    today = timezone.localdate()
+    day = on or today
+    if day > today:
+        raise ApplicationError(_("A step cannot be dated in the future."), field="on")
     evaluation = _lock(evaluation)
+    if evaluation.self_signed_on and day < evaluation.self_signed_on:
+        raise ApplicationError(
+            _("A step cannot be dated before the self-assessment (%(day)s).")
+            % {"day": evaluation.self_signed_on.strftime("%d/%m/%Y")},
+            field="on",
+        )
     candidates = [t for t in workflow_transitions(evaluation) if t.name == name]
     if not candidates or evaluation.rule_set_id is None:
         raise Http404(_("No such action."))
@@ -132,14 +150,13 @@ def evaluation_transition(*, actor: User, evaluation: Evaluation, name: str, dat
     if missing:
         message = _("Required to take the action “%(action)s”.") % {"action": transition.label}
         raise ValidationError({f: [message] for f in missing})
-    today = timezone.localdate()
     if transition.source.is_initial:
-        evaluation.self_signed_on = today
+        evaluation.self_signed_on = day
     if transition.effect == TransitionEffect.DECIDE:
-        decide(evaluation=evaluation, actor=actor, transition=transition, today=today)
+        decide(evaluation=evaluation, actor=actor, transition=transition, today=day)
         return evaluation
     if transition.effect == TransitionEffect.NOTIFY:
-        evaluation.notified_on = today
+        evaluation.notified_on = day
     evaluation.status = transition.target.code
     if not transition.target.is_locked:
         evaluation_recompute(evaluation)

@@ -89,9 +89,9 @@ def seed_discipline(
         warning = rng.random() < WARNING_SHARE
         on_duty = last_year or rng.random() < 0.9
         violated = max(decided - datetime.timedelta(days=rng.randint(20, 120)), employee.recruitment_date)
-        # Found within a fortnight of the act (no draw, so the rest of the demo stays as it was):
-        # decisions that took longer than the 90 days show up as late.
-        discovered = min(violated + datetime.timedelta(days=number % 15), decided)
+        # One case in three found on the day of the act, the others later (no draw, so the rest of the demo
+        # stays as it was): the few of those decided more than 90 days on show up as late.
+        discovered = violated + datetime.timedelta(days=(decided - violated).days * (number % 3) // 4)
         discipline_record_create(
             actor=admin,
             employee=employee,

@@ -26,6 +26,11 @@ RATING_WEIGHTS = {
 }
 # People of each agency left part-way through the workflow (still to be decided).
 PENDING_PER_AGENCY = 2
+# The steps of last year's cycle as they were dated on paper: self-assessment on 1 December, the meeting
+# between the 1st and the 10th, review and proposal on the 11th, decision and notice on the 12th, before the
+# 14 December deadline. Every fourth person was decided by a second decision on the 19th, after it, so the
+# timeliness figures show late ones.
+DECISION_DAY, LATE_DECISION_DAY = 12, 19
 SELF_COMMENTS = [
     "Hoàn thành đầy đủ các nhiệm vụ được giao trong năm, chấp hành tốt nội quy, quy chế của cơ quan.",
     "Chủ động tham mưu, giải quyết công việc đúng tiến độ; còn một số việc chậm do khách quan.",
@@ -81,8 +86,8 @@ def _covering(users: dict[int, User], role: str, agency: OrgUnit) -> User | None
     return next((u for u in users.values() if u.role == role and u.scope_unit_id == agency.pk), None)
 
 
-def _take(evaluation: Evaluation, actor: User, name: str, data: dict) -> Evaluation:
-    return evaluation_transition(actor=actor, evaluation=evaluation, name=name, data=data)
+def _take(evaluation: Evaluation, actor: User, name: str, data: dict, on: datetime.date) -> Evaluation:
+    return evaluation_transition(actor=actor, evaluation=evaluation, name=name, data=data, on=on)
 
 
 def _evaluate(
@@ -94,6 +99,7 @@ def _evaluate(
     manager: User | None,
     officer: User | None,
     decision_number: str,
+    decision_day: int,
     pending: bool,
     summary: ActivitySummary,
 ) -> None:
@@ -105,6 +111,7 @@ def _evaluate(
         users[evaluation.employee_id],
         "submit_self_assessment",
         {"self_rating": rating, "self_comment": rng.choice(SELF_COMMENTS), **shares},
+        datetime.date(year, 12, 1),
     )
     # The head of the agency is commented on and reviewed by the province; the others by the head.
     reviewer = admin if evaluation.is_agency_head else manager
@@ -119,25 +126,33 @@ def _evaluate(
             "collective_minutes": f"Biên bản họp nhận xét, đánh giá ngày {minutes_date:%d/%m/%Y}.",
             "minutes_date": minutes_date,
         },
+        minutes_date,
     )
     if pending:
         return
-    evaluation = _take(evaluation, reviewer, "review", {"manager_comment": rng.choice(MANAGER_COMMENTS)})
+    reviewed, decided = datetime.date(year, 12, 11), datetime.date(year, 12, decision_day)
+    evaluation = _take(evaluation, reviewer, "review", {"manager_comment": rng.choice(MANAGER_COMMENTS)}, reviewed)
     # Nobody decides their own evaluation: the administrator's own goes to the agency's personnel officer.
     decider = officer if evaluation.employee_id == admin.employee_id else admin
     if decider is None:
         return
-    evaluation = _take(evaluation, decider, "propose", {"proposed_rating": rating})
+    evaluation = _take(evaluation, decider, "propose", {"proposed_rating": rating}, reviewed)
     try:
-        evaluation = _take(evaluation, decider, "decide", {"decision_number": decision_number, "final_rating": rating})
+        evaluation = _take(
+            evaluation, decider, "decide", {"decision_number": decision_number, "final_rating": rating}, decided
+        )
     except Conflict:
         # The agency's quota of "excellently completed" is used up: rated one level lower.
         evaluation = _take(
-            evaluation, decider, "decide", {"decision_number": decision_number, "final_rating": RatingLevel.GOOD}
+            evaluation,
+            decider,
+            "decide",
+            {"decision_number": decision_number, "final_rating": RatingLevel.GOOD},
+            decided,
         )
     summary.evaluations_decided += 1
     if rng.random() < 0.7:
-        _take(evaluation, decider, "notify", {})
+        _take(evaluation, decider, "notify", {}, decided)
 
 
 def seed_evaluations(
@@ -160,8 +175,9 @@ def seed_evaluations(
             Evaluation.objects.filter(cycle=cycle, status="DRAFT").select_related("cycle").order_by("employee_id")
         )
         pending = set(rng.sample(range(len(evaluations)), min(PENDING_PER_AGENCY, len(evaluations))))
-        decision_number = f"{rng.randint(150, 400)}/QĐ-{code}"
+        number = rng.randint(150, 400)
         for index, evaluation in enumerate(evaluations):
+            late = index % 4 == 3
             _evaluate(
                 rng,
                 evaluation=evaluation,
@@ -169,7 +185,8 @@ def seed_evaluations(
                 users=users,
                 manager=manager,
                 officer=officer,
-                decision_number=decision_number,
+                decision_number=f"{number + 1 if late else number}/QĐ-{code}",
+                decision_day=LATE_DECISION_DAY if late else DECISION_DAY,
                 pending=index in pending,
                 summary=summary,
             )

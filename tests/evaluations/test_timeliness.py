@@ -5,9 +5,11 @@ from decimal import Decimal
 
 import pytest
 
+from backend.api.exceptions import ApplicationError
 from evaluations.models import Evaluation
 from evaluations.selectors.statistics import evaluation_timeliness
-from tests.evaluations.factories import decide, evaluation_of, generated, ready_for_decision
+from evaluations.services.workflow import evaluation_transition
+from tests.evaluations.factories import decide, evaluation_of, general_scores, generated, line, ready_for_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,53 @@ class TimelinessTests:
             "on_time_pct": Decimal("0.00"),
         }
         assert evaluation_timeliness(unit=org.a.unit, year=2025)["due"] == 0
+
+
+class DatedStepTests:
+    """Steps taken on paper and entered afterwards keep the day they were taken."""
+
+    def test_a_dated_decision_counts_on_its_day(self, org):
+        cycle = generated(org.admin, org.a.unit)
+        evaluation = ready_for_decision(evaluation_of(cycle, org.a.staff.employee), total="80")
+        evaluation_transition(
+            actor=org.admin, evaluation=evaluation, name="decide", data={"decision_number": "QĐ 9"}, on=PAST
+        )
+        evaluation.refresh_from_db()
+        assert evaluation.decided_on == PAST
+        assert evaluation.snapshot["decided_on"] == PAST.isoformat()  # the printed form carries the paper's day
+        assert evaluation_timeliness(unit=org.a.room, year=cycle.year)["on_time"] == 1
+
+    def test_a_step_cannot_be_dated_in_the_future(self, org):
+        cycle = generated(org.admin, org.a.unit)
+        evaluation = evaluation_of(cycle, org.a.staff.employee)
+        tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+        with pytest.raises(ApplicationError) as caught:
+            submit_on(evaluation, org.a.staff, tomorrow)
+        assert "on" in caught.value.detail
+        assert Evaluation.objects.get(pk=evaluation.pk).status == "DRAFT"
+
+    def test_nor_before_the_self_assessment(self, org):
+        cycle = generated(org.admin, org.a.unit)
+        evaluation = evaluation_of(cycle, org.a.staff.employee)
+        submit_on(evaluation, org.a.staff, PAST)
+        assert Evaluation.objects.get(pk=evaluation.pk).self_signed_on == PAST
+        with pytest.raises(ApplicationError) as caught:
+            evaluation_transition(
+                actor=org.a.officer,
+                evaluation=evaluation,
+                name="record_minutes",
+                data={"collective_minutes": "Tập thể thống nhất.", "minutes_date": PAST},
+                on=PAST - datetime.timedelta(days=1),
+            )
+        assert "on" in caught.value.detail
+
+
+PAST = datetime.date(2025, 12, 10)
+
+
+def submit_on(evaluation: Evaluation, user, day: datetime.date) -> None:
+    data = {"self_rating": "HTTNV"}
+    if evaluation.rule_set.scoring_method == "POINTS":
+        data["scores"] = general_scores(evaluation, [10, 10, 10])
+        data["task_lines"] = [line()]
+    evaluation_transition(actor=user, evaluation=evaluation, name="submit_self_assessment", data=data, on=day)

@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.test import override_settings
 
 from evaluations.models import Evaluation, EvaluationCycle
+from evaluations.selectors.statistics import evaluation_timeliness
 from hr.demo.accounts import DEMO_LOGINS
 from hr.demo.structure import COMMUNE_REFORM, DEPARTMENT_MERGER, DEPARTMENTS
 from hr.identity import national_id_mismatch, validate_national_id
@@ -341,6 +342,16 @@ class TestSeededProvince:
             basis = sum(r in (RatingLevel.GOOD, RatingLevel.EXCELLENT) for r in ratings)
             allowed = 1 if len(ratings) < 5 else math.floor(basis * 20 / 100)
             assert decided.filter(agency_id=agency_id, final_rating=RatingLevel.EXCELLENT).count() <= allowed
+        # Dated as on paper: self-assessed on 1 December, decided on the 12th (by the 14 December deadline)
+        # or, by a second decision, on the 19th.
+        assert {e.self_signed_on for e in cycle_evaluations.exclude(self_signed_on=None)} == {
+            datetime.date(LAST_YEAR, 12, 1)
+        }
+        days = Counter(decided.values_list("decided_on", flat=True))
+        assert set(days) == {datetime.date(LAST_YEAR, 12, 12), datetime.date(LAST_YEAR, 12, 19)}
+        assert days[datetime.date(LAST_YEAR, 12, 12)] > days[datetime.date(LAST_YEAR, 12, 19)]
+        timeliness = evaluation_timeliness(unit=OrgUnit.objects.get(code="X-MUONG-BAM"), year=LAST_YEAR)
+        assert 0 < timeliness["on_time"] < timeliness["due"]
         # Some are still on their way; this year's cycles wait for the self-assessments.
         assert cycle_evaluations.exclude(status__in=[*DECIDED, "NOT_RATED"]).exists()
         current = EvaluationCycle.objects.filter(year=AS_OF.year)
@@ -356,6 +367,10 @@ class TestSeededProvince:
         assert forms[DisciplineForm.REPRIMAND] > forms[DisciplineForm.WARNING]
         assert records.filter(effect_end__lt=AS_OF).exists() and records.filter(effect_end__gte=AS_OF).exists()
         assert all(r.decision_date <= AS_OF for r in records)
+        # Most decided within the 90 days from discovery, a few late.
+        assert records.filter(processing_deadline__isnull=True).count() == 0
+        late = [r.processed_late for r in records]
+        assert late.count(False) > late.count(True) > 0
 
     def test_commendations_follow_the_ratings(self):
         advanced = Commendation.objects.filter(award=Award.ADVANCED_WORKER, year=LAST_YEAR)
