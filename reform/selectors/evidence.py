@@ -2,17 +2,8 @@
 
 from django.http import Http404
 
+from reform.evidence_types import EVIDENCE_TYPES, extension_of
 from reform.models import Appraisal, Evidence
-
-# The content type each accepted extension is served with (the upload checks name and content alike).
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def evidence_of_appraisal(*, appraisal: Appraisal, evidence_id: int) -> Evidence:
@@ -24,5 +15,6 @@ def evidence_of_appraisal(*, appraisal: Appraisal, evidence_id: int) -> Evidence
 
 
 def evidence_content_type(evidence: Evidence) -> str:
-    extension = evidence.original_name.rsplit(".", 1)[-1].lower()
-    return CONTENT_TYPES.get(extension, "application/octet-stream")
+    """The type the document is served as, from its name (which the upload checked against its content)."""
+    kind = EVIDENCE_TYPES.get(extension_of(evidence.original_name))
+    return kind.content_type if kind else "application/octet-stream"

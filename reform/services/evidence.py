@@ -6,26 +6,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hr.models import User
+from reform.evidence_types import EVIDENCE_TYPES, extension_of
 from reform.models import Appraisal, AppraisalStatus, Evidence, ScoreSource
 from reform.services.appraisals import lock_appraisal, require_status
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-# The leading bytes each accepted type must start with: a renamed executable is not a PDF.
-# Word and Excel files (docx, xlsx) are zip containers.
-SIGNATURES = {
-    "pdf": (b"%PDF",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-}
 
 
 def check_evidence_file(upload: UploadedFile) -> None:
     """Refuse files over 10 MB or other than pdf, jpg, png, docx, xlsx (by name and content)."""
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if extension not in SIGNATURES:
+    extension = extension_of(upload.name)
+    if extension not in EVIDENCE_TYPES:
         raise ValidationError({"file": [_("Accepted files: pdf, jpg, png, docx, xlsx.")]})
     if upload.size > MAX_EVIDENCE_BYTES:
         raise ValidationError({"file": [_("The file is larger than 10 MB.")]})
@@ -34,7 +25,7 @@ def check_evidence_file(upload: UploadedFile) -> None:
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
-    if not head.startswith(SIGNATURES[extension]):
+    if not head.startswith(EVIDENCE_TYPES[extension].signatures):
         raise ValidationError({"file": [_("The file's content does not match its type.")]})
 
 

@@ -15,9 +15,10 @@ from backend.api.exceptions import ApplicationError
 from hr.models import Role
 from hr.views.history import HistoryMixin
 from reform.access import may_appraise, may_open, may_self_assess
+from reform.evidence_types import EVIDENCE_TYPES
 from reform.models import Appraisal, TargetLevel
 from reform.selectors.appraisals import AppraisalFilter, appraisal_list, appraisal_ranking, appraisal_with_scores
-from reform.selectors.evidence import CONTENT_TYPES, evidence_content_type, evidence_of_appraisal
+from reform.selectors.evidence import evidence_content_type, evidence_of_appraisal
 from reform.serializers.appraisals import (
     AppraisalDetailSerializer,
     AppraisalEvidenceSerializer,
@@ -125,7 +126,10 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
 
     @extend_schema(
         parameters=[OpenApiParameter("evidence_id", OpenApiTypes.INT, OpenApiParameter.PATH)],
-        responses={(200, media): OpenApiResponse(OpenApiTypes.BINARY) for media in sorted(set(CONTENT_TYPES.values()))},
+        responses={
+            (200, media): OpenApiResponse(OpenApiTypes.BINARY)
+            for media in sorted({kind.content_type for kind in EVIDENCE_TYPES.values()})
+        },
     )
     @action(
         detail=True,
