@@ -30,11 +30,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='disciplinerecord',
-            name='days_not_counted',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='days not counted'),
-        ),
-        migrations.AddField(
-            model_name='disciplinerecord',
             name='discovered_on',
             field=models.DateField(blank=True, null=True, verbose_name='violation discovered on'),
         ),
@@ -47,11 +42,6 @@ class Migration(migrations.Migration):
             model_name='historicaldisciplinerecord',
             name='complex_case',
             field=models.BooleanField(default=False, verbose_name='complex case (extended processing deadline)'),
-        ),
-        migrations.AddField(
-            model_name='historicaldisciplinerecord',
-            name='days_not_counted',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='days not counted'),
         ),
         migrations.AddField(
             model_name='historicaldisciplinerecord',

@@ -143,7 +143,6 @@ class DisciplineRecord(models.Model):
     # Processing time (thời hạn xử lý): unknown for records entered without their discovery date.
     discovered_on = models.DateField(_("violation discovered on"), null=True, blank=True)
     complex_case = models.BooleanField(_("complex case (extended processing deadline)"), default=False)
-    days_not_counted = models.PositiveIntegerField(_("days not counted"), default=0, editable=False)
     processing_deadline = models.DateField(_("processing deadline"), null=True, blank=True, editable=False)
     is_repeat = models.BooleanField(_("repeat offence"), default=False, editable=False)
     repeat_of = models.ForeignKey(
@@ -175,6 +174,11 @@ class DisciplineRecord(models.Model):
     @property
     def is_annulled(self) -> bool:
         return self.annulled_on is not None
+
+    @property
+    def days_not_counted(self) -> int:
+        """Days of the periods not counted in the processing time (read from the prefetched `pauses`)."""
+        return sum(pause.days for pause in self.pauses.all())
 
     @property
     def processed_late(self) -> bool | None:

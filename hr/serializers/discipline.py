@@ -77,8 +77,13 @@ class DisciplineOutputSerializer(serializers.ModelSerializer):
     lapses_on = serializers.SerializerMethodField(help_text="The first day the decision is no longer in force.")
     is_annulled = serializers.BooleanField(read_only=True)
     pauses = PauseOutputSerializer(many=True, read_only=True)
-    processed_late = serializers.SerializerMethodField(
-        help_text="Decided after the processing deadline; null when the discovery date is not recorded."
+    days_not_counted = serializers.IntegerField(
+        read_only=True, help_text="Days of the periods not counted in the processing time."
+    )
+    processed_late = serializers.BooleanField(
+        read_only=True,
+        allow_null=True,
+        help_text="Decided after the processing deadline; null when the discovery date is not recorded.",
     )
 
     class Meta:
@@ -120,6 +125,3 @@ class DisciplineOutputSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.DATE)
     def get_lapses_on(self, obj) -> str:
         return (obj.effect_end + datetime.timedelta(days=1)).isoformat()
-
-    def get_processed_late(self, obj) -> bool | None:
-        return obj.processed_late

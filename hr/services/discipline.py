@@ -199,16 +199,16 @@ def _apply_processing(*, record: DisciplineRecord, pauses) -> list[DisciplinePau
                 _("Give the date the violation was discovered: the processing time counts from it."),
                 field="discovered_on",
             )
-        record.days_not_counted, record.processing_deadline = 0, None
+        record.processing_deadline = None
         return []
     if record.discovered_on < record.violation_date:
         raise ApplicationError(_("A violation cannot be discovered before it was committed."), field="discovered_on")
     if record.discovered_on > record.decision_date:
         raise ApplicationError(_("The violation must be discovered before the decision."), field="discovered_on")
     built = _processing_pauses(record=record, pauses=pauses)
-    record.days_not_counted = sum(pause.days for pause in built)
+    not_counted = sum(pause.days for pause in built)
     limit = record.rule.complex_processing_days if record.complex_case else record.rule.processing_days
-    record.processing_deadline = record.discovered_on + datetime.timedelta(days=limit + record.days_not_counted)
+    record.processing_deadline = record.discovered_on + datetime.timedelta(days=limit + not_counted)
     return built
 
 
