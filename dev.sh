@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two commands for a fresh machine with Python 3.11+:
 #   ./dev.sh serve   set up (virtualenv, install, migrate, demo data) and serve the API on :8000
-#   ./dev.sh test    lint and run the whole test suite (DATABASE_URL picks PostgreSQL)
+#   ./dev.sh test    lint, check the layers and run the whole test suite (DATABASE_URL picks PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +23,21 @@ ensure_env() {
   fi
 }
 
+# The portal's browser tests (tests/portal/test_e2e.py) drive Debian's chromium through Playwright; they are
+# skipped, with the reason, when it is missing. Never `playwright install`: its browser download is not used.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing chromium for the browser tests..." >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "chromium could not be installed: the browser tests will be skipped." >&2
+  else
+    echo "No /usr/bin/chromium and not root: the browser tests will be skipped (apt-get install chromium)." >&2
+  fi
+}
+
 case "${1:-}" in
   serve)
     ensure_env
@@ -34,7 +49,10 @@ case "${1:-}" in
     ensure_env
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
+    # Layers (pyproject.toml [tool.importlinter]): an import from a higher app fails the test command.
+    "$VENV/bin/lint-imports" --no-cache --no-logo
     "$VENV/bin/python" manage.py makemigrations --check --dry-run --settings=backend.settings.test >/dev/null
+    ensure_chromium
     shift
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from backend.api.auth import (
+    LogoutView,
     OwnAccountViewSet,
     ThrottledTokenObtainPairView,
     ThrottledTokenRefreshView,
@@ -16,6 +17,7 @@ auth_urlpatterns = [
     path("jwt/create/", ThrottledTokenObtainPairView.as_view(), name="jwt-create"),
     path("jwt/refresh/", ThrottledTokenRefreshView.as_view(), name="jwt-refresh"),
     path("jwt/verify/", ThrottledTokenVerifyView.as_view(), name="jwt-verify"),
+    path("jwt/logout/", LogoutView.as_view(), name="jwt-logout"),
     path("users/me/", OwnAccountViewSet.as_view({"get": "me"}), name="user-me"),
     path("users/set_password/", OwnAccountViewSet.as_view({"post": "set_password"}), name="user-set-password"),
     path("users/reset_password/", OwnAccountViewSet.as_view({"post": "reset_password"}), name="user-reset-password"),
@@ -40,8 +42,11 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),
+    path("", include("portal.urls")),
 ]
 
 # URLs no view matches, and crashes, answer JSON like every other API error.
+handler400 = "backend.api.fallbacks.bad_request"
+handler403 = "backend.api.fallbacks.permission_denied"
 handler404 = "backend.api.fallbacks.not_found"
 handler500 = "backend.api.fallbacks.server_error"

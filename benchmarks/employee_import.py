@@ -45,7 +45,7 @@ def parse_args() -> argparse.Namespace:
 def prepare(seed: int) -> str:
     from django.core.management import call_command
 
-    from hr.demo.province import seed_province
+    from demo.province import seed_province
 
     started = time.monotonic()
     call_command("migrate", verbosity=0)

@@ -41,7 +41,7 @@ def prepare(args, url: str, name: str) -> str:
     from django.core.management import call_command
     from django.db import connection
 
-    from hr.demo.province import seed_province
+    from demo.province import seed_province
     from hr.models import Employee, OrgUnit
 
     call_command("migrate", verbosity=0)

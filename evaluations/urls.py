@@ -1,10 +1,12 @@
 """URL routes of the evaluations app under /api/v1/."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from evaluations.views.cycles import EvaluationCycleViewSet
 from evaluations.views.evaluations import EvaluationViewSet, MyEvaluationViewSet
 from evaluations.views.rules import RuleSetViewSet, UnitRatingViewSet
+from evaluations.views.tasks import MyTaskListView
 
 router = DefaultRouter()
 router.register("evaluation-cycles", EvaluationCycleViewSet, basename="evaluation-cycle")
@@ -13,4 +15,4 @@ router.register("me/evaluations", MyEvaluationViewSet, basename="my-evaluation")
 router.register("unit-ratings", UnitRatingViewSet, basename="unit-rating")
 router.register("evaluation-rule-sets", RuleSetViewSet, basename="evaluation-rule-set")
 
-urlpatterns = router.urls
+urlpatterns = [path("me/tasks/", MyTaskListView.as_view(), name="my-tasks"), *router.urls]

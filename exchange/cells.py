@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import re
 
 from django.conf import settings
 from django.db.models import TextChoices
@@ -29,25 +30,32 @@ def parse_date(text: str) -> datetime.date | None:
     raise CellError(_("Enter a date as DD/MM/YYYY or YYYY-MM-DD."))
 
 
+# Plain decimal notation only, and bounded: no Infinity, NaN or sNaN (which Decimal accepts), and no
+# exponent big enough to make the integer conversion cost seconds of CPU (`1e1000000`). "," is read
+# as the decimal point, as Vietnamese spreadsheets write it; a small exponent comes from Excel floats.
+NUMBER = re.compile(r"[+-]?[0-9]{1,30}(?:[.,][0-9]{1,30})?(?:[eE][+-]?[0-9]{1,2})?")
+
+
+def _number(text: str, message: str) -> decimal.Decimal:
+    if NUMBER.fullmatch(text) is None:
+        raise CellError(message)
+    return decimal.Decimal(text.replace(",", "."))
+
+
 def parse_int(text: str) -> int | None:
     if not text:
         return None
-    try:
-        number = decimal.Decimal(text.replace(",", "."))
-    except decimal.InvalidOperation as exc:
-        raise CellError(_("Enter a whole number.")) from exc
+    message = _("Enter a whole number.")
+    number = _number(text, message)
     if number != number.to_integral_value():
-        raise CellError(_("Enter a whole number."))
+        raise CellError(message)
     return int(number)
 
 
 def parse_decimal(text: str) -> decimal.Decimal | None:
     if not text:
         return None
-    try:
-        return decimal.Decimal(text.replace(",", "."))
-    except decimal.InvalidOperation as exc:
-        raise CellError(_("Enter a number.")) from exc
+    return _number(text, _("Enter a number."))
 
 
 def choice_lookup(choices: type[TextChoices]) -> dict[str, str]:

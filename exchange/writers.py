@@ -12,7 +12,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from exchange.tables import Column
+from backend.api.text import without_forbidden_characters
+from exchange.tables import Column, formula_guarded
 
 # Excel's sheet titles are at most 31 characters.
 SHEET_TITLE_LIMIT = 31
@@ -30,6 +31,18 @@ class ExportTable:
     text_keys: frozenset[str] = frozenset()
 
 
+def safe_text(value) -> str:
+    """Text as a spreadsheet may hold it: no forbidden control character, and never read as a formula.
+
+    OWASP's advice for CSV injection: a cell starting with =, +, -, @, tab or carriage return
+    gets a leading apostrophe, so Excel and LibreOffice show it as text. Text that already starts
+    with apostrophes before such a character gets one more, so the import (which removes exactly
+    one) gives back the original. Numbers and dates are never text here and stay as they are.
+    """
+    text = without_forbidden_characters(str(value))
+    return f"'{text}" if formula_guarded(text) else text
+
+
 def _csv_value(value) -> str:
     if value is None:
         return ""
@@ -37,13 +50,15 @@ def _csv_value(value) -> str:
         return "1" if value else "0"
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, int | float | decimal.Decimal):
+        return str(value)
+    return safe_text(value)
 
 
 def write_csv(table: ExportTable) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.header for column in table.columns])
+    writer.writerow([safe_text(column.header) for column in table.columns])
     for row in table.rows:
         writer.writerow([_csv_value(row.get(column.key)) for column in table.columns])
     # The BOM tells Excel the file is UTF-8; without it Vietnamese letters are garbled.
@@ -53,7 +68,7 @@ def write_csv(table: ExportTable) -> bytes:
 def write_xlsx(table: ExportTable) -> bytes:
     # A write-only workbook streams rows instead of holding every cell object in memory.
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=table.title[:SHEET_TITLE_LIMIT])
+    sheet = workbook.create_sheet(title=without_forbidden_characters(table.title)[:SHEET_TITLE_LIMIT])
     for index, column in enumerate(table.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(column.header) + 4))
     sheet.freeze_panes = "A2"
@@ -66,7 +81,7 @@ def write_xlsx(table: ExportTable) -> bytes:
 
 
 def _header_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = WriteOnlyCell(sheet, value=safe_text(text))
     cell.font = HEADER_FONT
     return cell
 
@@ -75,7 +90,7 @@ def _xlsx_cell(sheet, value, *, as_text: bool):
     if value is None:
         return None
     if as_text:
-        cell = WriteOnlyCell(sheet, value=str(value))
+        cell = _text_cell(sheet, value)
         cell.number_format = "@"
         return cell
     if isinstance(value, datetime.datetime):
@@ -86,4 +101,13 @@ def _xlsx_cell(sheet, value, *, as_text: bool):
         return cell
     if isinstance(value, decimal.Decimal):
         return float(value)
-    return value
+    if isinstance(value, bool | int | float):
+        return value
+    return _text_cell(sheet, value)
+
+
+def _text_cell(sheet, value) -> WriteOnlyCell:
+    # A plain string cell: openpyxl would otherwise store any text starting with "=" as a formula.
+    cell = WriteOnlyCell(sheet, value=safe_text(value))
+    cell.data_type = "s"
+    return cell

@@ -17,15 +17,19 @@ CENTURY_BASE = {0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100, 6: 2200, 7
 def validate_national_id(value: str) -> None:
     """Exactly 12 digits with a plausible province code (001–096)."""
     if not NATIONAL_ID_RE.match(value or ""):
-        raise ValidationError(_("The personal identification number must be exactly 12 digits."), code="format")
+        raise ValidationError(
+            _("The personal identification number must be exactly 12 digits."), code="national_id_format"
+        )
     if not 1 <= int(value[:3]) <= 96:
-        raise ValidationError(_("The first three digits must be a province code from 001 to 096."), code="province")
+        raise ValidationError(
+            _("The first three digits must be a province code from 001 to 096."), code="national_id_province"
+        )
 
 
 def validate_legacy_id_number(value: str) -> None:
     """Old identity cards (CMND) carried 9 digits; kept only for legacy records."""
     if value and not LEGACY_ID_RE.match(value):
-        raise ValidationError(_("A legacy ID card number must be exactly 9 digits."), code="format")
+        raise ValidationError(_("A legacy ID card number must be exactly 9 digits."), code="legacy_id_format")
 
 
 def national_id_mismatch(national_id: str, date_of_birth: datetime.date, sex: str) -> str | None:

@@ -1,4 +1,4 @@
-"""DRF permission classes built on roles; object visibility is the queryset's job (404 first).
+"""DRF permission classes built on roles and the access module; visibility is the queryset's job (404 first).
 
 Each class also requires a signed-in user, so a view that sets its own
 `permission_classes` never drops the project-wide authentication default.
@@ -24,7 +24,15 @@ class PersonnelWriteOrReadOnly(IsAuthenticated):
         return is_personnel_writer(request.user)
 
     def has_object_permission(self, request, view, obj):
-        return request.method in SAFE_METHODS or is_personnel_writer(request.user)
+        """Writes to one object ask the access module through the view's `write_access` (403 with its code)."""
+        if request.method in SAFE_METHODS:
+            return True
+        if not is_personnel_writer(request.user):
+            return False
+        write_access = getattr(view, "write_access", None)
+        if write_access is not None:
+            write_access(request.user, obj)
+        return True
 
 
 class ProvinceAdminWriteOrReadOnly(IsAuthenticated):

@@ -1,8 +1,10 @@
 """Who may read a unit's reform appraisal and who may act on it."""
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from hr.access import can_manage_unit, subtree_q
+from backend.api.exceptions import Forbidden, OutOfScope
+from hr.access import OUT_OF_SCOPE_UNIT, can_manage_unit, subtree_q
 from hr.models import Role, User
 from reform.models import Appraisal, AppraisalStatus
 
@@ -42,3 +44,34 @@ def may_open(user: User, unit) -> bool:
 def may_appraise(user: User) -> bool:
     """The province administrator acts for the Department of Home Affairs: appraisal, survey, publication."""
     return user.is_province_admin
+
+
+APPRAISER_ONLY = _("Only the province administration appraises and publishes reform results.")
+SELF_ASSESSOR_ONLY = _("Only the unit's personnel officer enters its self-assessment.")
+
+
+def access_appraisal_open(actor: User | None, unit) -> None:
+    if actor is not None and not may_open(actor, unit):
+        if not (actor.is_province_admin or actor.role == Role.PERSONNEL_OFFICER):
+            raise Forbidden(SELF_ASSESSOR_ONLY)
+        raise OutOfScope(OUT_OF_SCOPE_UNIT, field="unit")
+
+
+def access_self_assessment(actor: User | None, appraisal: Appraisal) -> Appraisal:
+    """The unit's officer works on its self-assessment (scores, evidence, submission)."""
+    if actor is not None and not may_self_assess(actor, appraisal):
+        raise Forbidden(SELF_ASSESSOR_ONLY)
+    return appraisal
+
+
+def access_appraiser(actor: User | None, appraisal: Appraisal) -> Appraisal:
+    """The Department of Home Affairs, as the province administration, appraises, returns and publishes."""
+    if actor is not None and not may_appraise(actor):
+        raise Forbidden(APPRAISER_ONLY)
+    return appraisal
+
+
+def access_appraisal_refresh(actor: User | None, appraisal: Appraisal) -> Appraisal:
+    if actor is not None and not (may_appraise(actor) or may_self_assess(actor, appraisal)):
+        raise Forbidden(SELF_ASSESSOR_ONLY)
+    return appraisal

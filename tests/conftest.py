@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 from rest_framework.test import APIClient
 
 from hr.models import Category, OrgUnit, Role, UnitKind, UnitLevel, User
@@ -59,8 +60,8 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
-@pytest.fixture
-def org(db) -> Org:
+def build_org() -> Org:
+    """The province, its administrator and agencies A and B (also built once per module by admin tests)."""
     province = OrgUnitFactory(
         code="SL",
         name="UBND tỉnh Sơn La",
@@ -75,6 +76,32 @@ def org(db) -> Org:
         a=_agency(province, "SNV", "Sở Nội vụ", UnitKind.DEPARTMENT, UnitLevel.PROVINCE),
         b=_agency(province, "XMB", "UBND xã Mường Bám", UnitKind.COMMUNE, UnitLevel.COMMUNE),
     )
+
+
+@pytest.fixture
+def org(db) -> Org:
+    return build_org()
+
+
+@pytest.fixture(scope="module")
+def module_org(django_db_setup, django_db_blocker) -> Org:
+    """`org` built once for a whole module: each test runs in a savepoint inside this module's transaction,
+    so what a test writes is undone and the next test finds the same province. For modules whose tests
+    call many operations on the same agencies (the role matrix, the fuzzer); override `org` with it there.
+    """
+    with django_db_blocker.unblock():
+        block = transaction.atomic()
+        block.__enter__()
+        try:
+            built = build_org()
+        except BaseException:
+            transaction.set_rollback(True)
+            block.__exit__(None, None, None)
+            raise
+    yield built
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        block.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """Schemathesis over the project's own OpenAPI schema: every operation, signed in, no 5xx, answers as documented.
 
-The number of examples per operation is bounded (FUZZ_EXAMPLES, default 6) so the suite stays fast in CI;
-raise it locally for a deeper run: `FUZZ_EXAMPLES=200 ./dev.sh test tests/test_fuzz.py`.
+Two tests: every operation on its own with valid (positive) and invalid (negative) input, then the stateful
+phase, which chains operations along the links schemathesis infers (create a unit, then read, change and
+list it). Both are bounded so the suite stays fast in CI: FUZZ_EXAMPLES examples per operation (default 6)
+and FUZZ_SCENARIOS stateful scenarios (default 10) of at most FUZZ_STEPS calls (default 6). The deep run:
+`FUZZ_EXAMPLES=300 FUZZ_SCENARIOS=200 FUZZ_STEPS=10 ./dev.sh test tests/test_fuzz.py`.
 """
 
 import json
@@ -16,6 +19,7 @@ from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from rest_framework_simplejwt.tokens import RefreshToken
+from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
@@ -24,12 +28,22 @@ from schemathesis.checks import (
 )
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
+SCENARIOS = int(os.environ.get("FUZZ_SCENARIOS", "10"))
+STEPS = int(os.environ.get("FUZZ_STEPS", "6"))
+# No 5xx; every status and content type documented (so no HTML error page under /api/); bodies match.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+HYPOTHESIS = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+    "derandomize": True,
+}
 
 # The schema as a client downloads it (lazy translation strings and dates made plain JSON).
 _raw = json.loads(json.dumps(SchemaGenerator().get_schema(request=None, public=True), cls=DjangoJSONEncoder))
 schema = schemathesis.openapi.from_dict(_raw)
 schema.app = get_wsgi_application()
+# Valid and invalid input both (schemathesis' default, stated so a config file cannot turn it off).
+schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +59,12 @@ def _keep_test_connection():
 
 
 @pytest.fixture
+def org(module_org, db):
+    """One province for every operation; what a generated request writes rolls back with its test."""
+    return module_org
+
+
+@pytest.fixture
 def token(org):
     """A province administrator's access token: the role that reaches every operation."""
     return str(RefreshToken.for_user(org.admin).access_token)
@@ -52,11 +72,20 @@ def token(org):
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
-    derandomize=True,
-)
+@settings(max_examples=EXAMPLES, **HYPOTHESIS)
 def test_every_operation_survives_generated_input(case, token):
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
+
+
+@pytest.mark.django_db
+def test_chained_operations_survive(token):
+    """The stateful phase: sequences of calls linked by the ids one answer gives the next request."""
+
+    class Sequences(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": {"Authorization": f"Bearer {token}"}}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=CHECKS, transport_kwargs=kwargs or None)
+
+    Sequences.run(settings=settings(max_examples=SCENARIOS, stateful_step_count=STEPS, **HYPOTHESIS))

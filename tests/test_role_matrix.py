@@ -29,6 +29,12 @@ def _load_cases() -> dict:
 CASES = _load_cases()
 
 
+@pytest.fixture
+def org(module_org, db):
+    """One province for the whole matrix; each case's writes roll back with its test."""
+    return module_org
+
+
 def _schema_operations() -> set[tuple[str, str]]:
     schema = SchemaGenerator().get_schema(request=None, public=True)
     return {

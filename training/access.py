@@ -1,10 +1,11 @@
-"""Who may run a class: administrators, and personnel officers of the organising unit's agency."""
+"""Who may run a class: the organising unit's officers and administrators, through `hr.access`."""
 
 from django.db.models import Q
 
-from hr.access import can_manage_unit
+from backend.api.exceptions import OwnRecord
+from hr.access import OWN_RECORD, access_unit_for_write, is_own_record, subtree_q
 from hr.models import Role, User
-from training.models import TrainingClass
+from training.models import Enrolment, TrainingClass
 
 
 def class_manage_q(user: User, *, prefix: str = "") -> Q:
@@ -12,9 +13,20 @@ def class_manage_q(user: User, *, prefix: str = "") -> Q:
     if user.is_province_admin:
         return Q()
     if user.role == Role.PERSONNEL_OFFICER and user.scope_unit_id:
-        return Q(**{f"{prefix}organiser__path__startswith": user.scope_unit.path})
+        return subtree_q(user.scope_unit, prefix=f"{prefix}organiser__")
     return Q(pk__in=[])
 
 
-def can_manage_class(user: User, training_class: TrainingClass) -> bool:
-    return can_manage_unit(user, training_class.organiser)
+def access_class_for_run(actor: User | None, training_class: TrainingClass) -> TrainingClass:
+    """The class, if `actor` runs it (its organiser lies in their agency); refused with 403 otherwise."""
+    access_unit_for_write(actor, training_class.organiser, field=None)
+    return training_class
+
+
+def access_enrolments_for_run(
+    actor: User | None, training_class: TrainingClass, enrolments: list[Enrolment], *, field: str
+) -> None:
+    """Running a class, an officer still records no attendance, result or certificate of their own."""
+    access_class_for_run(actor, training_class)
+    if actor is not None and any(is_own_record(actor, e.employee) for e in enrolments):
+        raise OwnRecord(OWN_RECORD, field=field)

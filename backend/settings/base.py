@@ -42,16 +42,22 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "rest_framework",
     "rest_framework_simplejwt",
+    "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "djoser",
     "drf_spectacular",
     "simple_history",
     "corsheaders",
+    "axes",
 ]
-LOCAL_APPS = ["hr", "training", "evaluations", "reform", "exchange"]
+LOCAL_APPS = ["hr", "training", "evaluations", "reform", "exchange", "demo", "portal"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 AUTH_USER_MODEL = "hr.User"
+# The server-rendered portal (portal/) signs people in with a session.
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:home"
+LOGOUT_REDIRECT_URL = "portal:login"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -64,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a lockout flagged during sign-in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -88,6 +96,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# SIGN-IN LOCKOUT (django-axes): failed sign-ins are recorded per account; after AXES_FAILURE_LIMIT
+# failures the account is locked for AXES_COOLOFF_MINUTES, whatever address the attempts come from.
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for the address in the lockout key; keyed by address too, a guesser rotating addresses
+# (the attack seen: a new X-Forwarded-For per try) gets fresh attempts. Addresses are throttled apart.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+# Every failed sign-in is also kept one by one (AccessFailureLog, in the admin), not only counted.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "backend.api.lockout.lockout_response"
+# The client address of a failed attempt is resolved as the throttles resolve it (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "backend.api.lockout.client_ip"
+
+# Reverse proxies in front of the application whose X-Forwarded-For entries are trusted: 0 (the default)
+# trusts no X-Forwarded-For at all and uses the connection's address; 1 behind one nginx, and so on.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# IMPORTS: bounds of one uploaded file (rows beyond the header, and bytes).
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
+
+# Account mail (password reset) is sent by a background thread after the response, so the answer
+# takes as long for a known address as for an unknown one.
+ACCOUNT_MAIL_IN_BACKGROUND = True
 
 # STATIC / MEDIA
 STATIC_URL = "static/"
@@ -121,8 +161,17 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "backend.api.schema.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "backend.api.exceptions.exception_handler",
+    # Bounded nesting and no forbidden control character in any string of any body (backend/api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "backend.api.parsers.BoundedJSONParser",
+        "backend.api.parsers.CheckedFormParser",
+        "backend.api.parsers.CheckedMultiPartParser",
+    ],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {
         "auth": env("AUTH_THROTTLE_RATE", default="30/minute"),
+        # Refreshing and verifying a token needs no password; a whole office behind one NAT does it often.
+        "auth_refresh": env("AUTH_REFRESH_THROTTLE_RATE", default="300/minute"),
         "public": env("PUBLIC_THROTTLE_RATE", default="60/minute"),
     },
 }
@@ -135,7 +184,9 @@ SIMPLE_JWT = {
 
 DJOSER = {
     "LOGIN_FIELD": "username",
-    "PASSWORD_RESET_CONFIRM_URL": "password-reset/{uid}/{token}",
+    # The portal's confirm page; the e-mail is the portal's Vietnamese one.
+    "PASSWORD_RESET_CONFIRM_URL": "password/reset/{uid}/{token}/",
+    "EMAIL": {"password_reset": "portal.emails.PasswordResetEmail"},
     "SERIALIZERS": {
         "current_user": "hr.serializers.accounts.CurrentUserSerializer",
         "user": "hr.serializers.accounts.CurrentUserSerializer",

@@ -12,7 +12,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Throttles are exercised by their own tests with explicit rates.
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"auth": "1000/minute", "public": "1000/minute"}}
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {"auth": "1000/minute", "auth_refresh": "1000/minute", "public": "1000/minute"},
+}
+# Account mail is sent at once in the test's own thread, so tests see it in mail.outbox.
+ACCOUNT_MAIL_IN_BACKGROUND = False
 # Uploads made by tests (reform evidence in the role matrix and the fuzz test) go to a throw-away
 # directory, never into the working tree's media/.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-test-media-")

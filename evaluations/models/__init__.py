@@ -1,6 +1,6 @@
 """Models of the evaluations app, one module per concept."""
 
-from evaluations.models.cycles import PERIODS_PER_YEAR, EvaluationCycle, PeriodKind, QuotaGroup, UnitRating
+from evaluations.models.cycles import PERIODS_PER_YEAR, EvaluationCycle, PeriodKind, QuotaGroup
 from evaluations.models.evaluations import NOT_RATED, SUPERSEDED, CriterionScore, Evaluation, ScoreSource, TaskLine
 from evaluations.models.rules import (
     ActorKind,
@@ -40,7 +40,6 @@ __all__ = [
     "TaskLine",
     "Transition",
     "TransitionEffect",
-    "UnitRating",
     "Workflow",
     "WorkflowState",
 ]

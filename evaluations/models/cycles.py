@@ -1,4 +1,4 @@
-"""Evaluation cycles (a period over a unit subtree), the per-agency quota rows and units' own ratings."""
+"""Evaluation cycles (a period over a unit subtree) and the per-agency quota rows."""
 
 import calendar
 import datetime
@@ -6,8 +6,6 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-
-from hr.models import RatingLevel
 
 
 class PeriodKind(models.TextChoices):
@@ -91,23 +89,3 @@ class QuotaGroup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle_id}/{self.unit_id}"
-
-
-class UnitRating(models.Model):
-    """A unit's own quality rating for a year; its head may not be rated above it."""
-
-    unit = models.ForeignKey("hr.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
-    year = models.PositiveSmallIntegerField(_("year"))
-    rating = models.CharField(_("rating"), max_length=8, choices=RatingLevel.choices)
-    decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
-    recorded_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("unit rating")
-        verbose_name_plural = _("unit ratings")
-        ordering = ["-year", "unit__path"]
-        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="unitrating_one_per_year")]
-
-    def __str__(self) -> str:
-        return f"{self.unit_id} {self.year}: {self.rating}"

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from hr.models import RatingLevel
 
@@ -28,6 +29,9 @@ class Workflow(models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
 
+    # Evaluations were decided under these rows: every change to them is kept.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("evaluation workflow")
         verbose_name_plural = _("evaluation workflows")
@@ -46,6 +50,8 @@ class WorkflowState(models.Model):
     is_initial = models.BooleanField(_("initial state"), default=False)
     is_locked = models.BooleanField(_("locked (decided)"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("workflow state")
@@ -82,6 +88,8 @@ class Transition(models.Model):
     required_fields = models.JSONField(_("fields that must be filled"), default=list)
     effect = models.CharField(_("effect"), max_length=16, choices=TransitionEffect.choices, default="NONE")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("workflow transition")
@@ -187,6 +195,8 @@ class RuleSet(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("evaluation rule set")
         verbose_name_plural = _("evaluation rule sets")
@@ -218,6 +228,8 @@ class Criterion(models.Model):
     source = models.CharField(_("value taken from"), max_length=32, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
@@ -247,6 +259,8 @@ class RatingThreshold(models.Model):
     max_not_assured_pct = models.DecimalField(
         _("maximum share of criteria not assured (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rating threshold")

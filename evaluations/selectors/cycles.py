@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import YearFilter
 from evaluations.access import cycle_scope_q
-from evaluations.models import EvaluationCycle, PeriodKind, RuleSet, Transition, UnitRating
+from evaluations.models import EvaluationCycle, PeriodKind, RuleSet, Transition
 from hr.access import subtree_q
-from hr.models import Role, User
+from hr.models import Role, UnitRating, User
 from hr.selectors.units import UnitSubtreeFilter
 
 

@@ -8,13 +8,12 @@ from evaluations.models import (
     QuotaGroup,
     RatingThreshold,
     RuleSet,
-    UnitRating,
     Workflow,
     WorkflowState,
 )
 from evaluations.serializers.evaluations import TransitionSerializer
 from evaluations.serializers.fields import RatingField, RatingOutputField
-from hr.models import OrgUnit
+from hr.models import OrgUnit, UnitRating
 
 
 class CycleSerializer(serializers.ModelSerializer):

@@ -33,13 +33,15 @@ def evaluation_amend(*, actor: User, evaluation: Evaluation, reason: str) -> Eva
     )
     decide = next((t for t in workflow_transitions(evaluation) if t.effect == TransitionEffect.DECIDE), None)
     if decide is None or not may_take(actor_kinds(actor, evaluation), decide, evaluation):
-        raise Forbidden(_("Only whoever may decide this evaluation may amend it."))
+        raise Forbidden(_("Only whoever may decide this evaluation may amend it."), code="not_decider")
     if evaluation.status == SUPERSEDED:
-        raise Conflict(_("This version was already replaced by an amended version."))
+        raise Conflict(_("This version was already replaced by an amended version."), code="superseded")
     if not is_locked(evaluation) or not evaluation.decided_on:
-        raise Conflict(_("Only a decided evaluation is amended; an open one is simply edited."))
+        raise Conflict(_("Only a decided evaluation is amended; an open one is simply edited."), code="not_decided")
     if not reason.strip():
-        raise ValidationError({"reason": [_("Give the reason for the amendment.")]})
+        raise ValidationError(
+            {"reason": ValidationError(_("Give the reason for the amendment."), code="reason_required")}
+        )
     scores = list(CriterionScore.objects.filter(evaluation=evaluation))
     lines = list(TaskLine.objects.filter(evaluation=evaluation))
     evaluation.status = SUPERSEDED

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from backend.api.exceptions import ApplicationError, Forbidden
 from evaluations.access import ancestor_paths
 from evaluations.models import (
     NOT_RATED,
@@ -22,6 +23,7 @@ from evaluations.models import (
     WorkflowState,
 )
 from evaluations.services.scoring import plain
+from hr.access import access_unit_for_write
 from hr.models import Assignment, Employee, EmploymentStatus, OrgUnit, User
 
 # People still in service are evaluated: on leave or suspended they are rated on the time worked.
@@ -58,18 +60,29 @@ def _check_period(cycle: EvaluationCycle) -> None:
     count = PERIODS_PER_YEAR.get(cycle.period_kind)
     if count is not None and not 1 <= cycle.period_number <= count:
         raise ValidationError(
-            {"period_number": [_("The period number must be between 1 and %(count)s.") % {"count": count}]}
+            {
+                "period_number": ValidationError(
+                    _("The period number must be between 1 and %(count)s.") % {"count": count},
+                    code="period_out_of_range",
+                )
+            }
         )
     early, late = cycle.self_assessment_deadline, cycle.decision_deadline
     if early and late and early > late:
         raise ValidationError(
-            {"decision_deadline": [_("The decision deadline cannot be before the self-assessment deadline.")]}
+            {
+                "decision_deadline": ValidationError(
+                    _("The decision deadline cannot be before the self-assessment deadline."), code="deadline_order"
+                )
+            }
         )
 
 
 @transaction.atomic
 def cycle_create(*, actor: User, **fields) -> EvaluationCycle:
     """Open a cycle; an annual one gets the decision deadline of the rules in force unless one is given."""
+    if "scope_unit" in fields:
+        access_unit_for_write(actor, fields["scope_unit"], field="scope_unit")
     cycle = EvaluationCycle(created_by=actor, **fields)
     if cycle.is_annual:
         cycle.period_number = 1
@@ -97,10 +110,11 @@ def _cycle_name(cycle: EvaluationCycle) -> str:
 @transaction.atomic
 def cycle_update(*, actor: User, cycle: EvaluationCycle, **fields) -> EvaluationCycle:
     """Change the name or deadlines; the period and the unit are fixed once people are evaluated in it."""
+    access_unit_for_write(actor, cycle.scope_unit, field=None)
     fixed = set(fields) - EDITABLE_CYCLE_FIELDS
     if fixed:
         message = _("Fixed when the cycle is opened.")
-        raise ValidationError({name: [message] for name in sorted(fixed)})
+        raise ValidationError({name: ValidationError(message, code="fixed_field") for name in sorted(fixed)})
     for name, value in fields.items():
         setattr(cycle, name, value)
     _check_period(cycle)
@@ -151,6 +165,7 @@ def cycle_generate(*, actor: User, cycle: EvaluationCycle) -> dict:
     set covers on the period's last day are returned as not applicable.
     Runs a fixed number of queries whatever the number of people.
     """
+    access_unit_for_write(actor, cycle.scope_unit, field=None)
     with transaction.atomic():
         cycle = EvaluationCycle.objects.select_for_update().select_related("scope_unit").get(pk=cycle.pk)
         scope = cycle.scope_unit
@@ -258,7 +273,13 @@ def _new_evaluation(cycle, employee, rule_set, initial, units_by_id, units_by_pa
 def cycle_set_outstanding(
     *, actor: User, cycle: EvaluationCycle, unit: OrgUnit, outstanding: bool, note: str = ""
 ) -> QuotaGroup:
-    """The competent authority marks an agency outstanding for the cycle, raising its excellent quota."""
+    """The competent authority (the province administration) marks an agency of the cycle outstanding: 25 %."""
+    if actor is not None and not actor.is_province_admin:
+        raise Forbidden(_("Only the province administration marks an agency outstanding."), code="permission_denied")
+    if not unit.path.startswith(cycle.scope_unit.path) or not unit.is_agency:
+        raise ApplicationError(
+            _("Choose an agency within the cycle's unit."), field="unit", code="agency_outside_cycle"
+        )
     group, _created = QuotaGroup.objects.get_or_create(cycle=cycle, unit=unit)
     group = QuotaGroup.objects.select_for_update().get(pk=group.pk)
     group.outstanding = outstanding

@@ -1,28 +1,22 @@
 """The decision: the rating rules of the rule set, the quota lock, the frozen record and the yearly result."""
 
 import hashlib
-import math
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import Conflict
 from evaluations.models import (
-    NOT_RATED,
-    SUPERSEDED,
     Evaluation,
     HeadRuleScope,
     MissingUnitRatingPolicy,
-    QuotaBasis,
     QuotaGroup,
     Transition,
-    UnitRating,
 )
+from evaluations.selectors.quota import quota_standing
 from evaluations.services.forms import build_snapshot, form_from_snapshot, render_pdf
-from evaluations.services.scoring import evaluation_recompute, locked_state_codes, plain
-from hr.models import RATING_ORDER, RatingLevel, RatingSource, User
+from evaluations.services.scoring import evaluation_recompute, plain
+from hr.models import RATING_ORDER, RatingLevel, RatingSource, UnitRating, UnitReformResult, User
 from hr.selectors.discipline import disciplined_for_duty_in_year
 from hr.services.ratings import annual_rating_record
 
@@ -35,8 +29,8 @@ def _above(rating: str, limit: str) -> bool:
     return RATING_ORDER[RatingLevel(rating)] > RATING_ORDER[RatingLevel(limit)]
 
 
-def _refuse(message: str) -> None:
-    raise ValidationError({"final_rating": [message]})
+def _refuse(message: str, *, code: str) -> None:
+    raise ValidationError({"final_rating": ValidationError(message, code=code)})
 
 
 def _check_absence(evaluation: Evaluation, rating: str) -> None:
@@ -50,7 +44,8 @@ def _check_absence(evaluation: Evaluation, rating: str) -> None:
     if in_range and _above(rating, rule_set.absence_cap_rating):
         _refuse(
             _("Absent for %(months)s months in the year: the rating may not be above “%(rating)s”.")
-            % {"months": plain(absent), "rating": _label(rule_set.absence_cap_rating)}
+            % {"months": plain(absent), "rating": _label(rule_set.absence_cap_rating)},
+            code="absence_cap",
         )
 
 
@@ -71,13 +66,15 @@ def _check_head(evaluation: Evaluation, rating: str) -> dict | None:
                     "The quality rating of “%(unit)s” for %(year)s is not recorded yet; its head cannot be "
                     "rated before it is."
                 )
-                % {"unit": evaluation.unit.name, "year": year}
+                % {"unit": evaluation.unit.name, "year": year},
+                code="unit_rating_missing",
             )
         return {"rule": "head_not_above_unit", "detail": "unit rating missing, allowed by the rule set"}
     if _above(rating, unit_rating.rating):
         _refuse(
             _("A head may not be rated above their unit, which is rated “%(rating)s” for %(year)s.")
-            % {"rating": _label(unit_rating.rating), "year": year}
+            % {"rating": _label(unit_rating.rating), "year": year},
+            code="head_above_unit",
         )
     return {"rule": "head_not_above_unit", "unit_rating": unit_rating.rating}
 
@@ -86,87 +83,44 @@ def _check_reform(evaluation: Evaluation, rating: str) -> dict | None:
     """Sơn La's reform plan: a head of agency answers for the agency's published reform (PAR) result."""
     if not (evaluation.rule_set.head_reform_cap and evaluation.is_agency_head):
         return None
-    from reform.selectors.appraisals import head_rating_cap  # reform reads evaluations too: import late
-
     year = evaluation.cycle.year
-    result = head_rating_cap(unit=evaluation.agency, year=year)
+    # Written by the reform app when it published the agency's appraisal (the band and cap of that day).
+    result = UnitReformResult.objects.filter(unit_id=evaluation.agency_id, year=year).first()
     if result is None:
         return None
-    band, cap = result
+    band, cap = result.band, result.head_rating_cap or None
     if cap and _above(rating, cap):
         _refuse(
             _(
                 "“%(unit)s” is in band %(band)s of the %(year)s reform appraisal, so its head may not be rated "
                 "above “%(rating)s”."
             )
-            % {"unit": evaluation.agency.name, "band": band, "year": year, "rating": _label(cap)}
+            % {"unit": evaluation.agency.name, "band": band, "year": year, "rating": _label(cap)},
+            code="head_cap",
         )
     return {"rule": "head_reform_band", "band": band, "cap": cap}
 
 
-def _current_rating():
-    return Coalesce(
-        NullIf("final_rating", Value("")), NullIf("proposed_rating", Value("")), NullIf("computed_rating", Value(""))
-    )
-
-
 def _check_quota(evaluation: Evaluation) -> dict:
     """HTXSNV within the quota of the agency and of the duty group, serialised by a lock on the agency's row."""
-    rule_set = evaluation.rule_set
     group, _created = QuotaGroup.objects.get_or_create(cycle_id=evaluation.cycle_id, unit_id=evaluation.agency_id)
     group = QuotaGroup.objects.select_for_update().get(pk=group.pk)
-    outstanding = group.outstanding and rule_set.quota_outstanding_pct is not None
-    pct = rule_set.quota_outstanding_pct if outstanding else rule_set.quota_pct
-    basis_levels = (
-        [RatingLevel.GOOD]
-        if rule_set.quota_basis == QuotaBasis.GOOD_ONLY
-        else [RatingLevel.GOOD, RatingLevel.EXCELLENT]
-    )
-    locked = locked_state_codes(rule_set)
-    members = (
-        Evaluation.objects.filter(cycle_id=evaluation.cycle_id, agency_id=evaluation.agency_id, rule_set=rule_set)
-        .exclude(status__in=[NOT_RATED, SUPERSEDED])
-        .exclude(pk=evaluation.pk)
-        .annotate(current=_current_rating())
-    )
-    groups = [(_("the agency"), members)]
-    if evaluation.duty_group:
-        groups.append(
-            (
-                _("the group “%(group)s”") % {"group": evaluation.duty_group},
-                members.filter(duty_group=evaluation.duty_group),
-            )
-        )
-    applied = {"rule": "quota", "pct": str(pct), "outstanding": outstanding, "groups": []}
-    for label, queryset in groups:
-        counts = queryset.aggregate(
-            size=Count("id"),
-            basis=Count("id", filter=Q(current__in=basis_levels)),
-            used=Count("id", filter=Q(status__in=locked, final_rating=RatingLevel.EXCELLENT)),
-        )
-        size = counts["size"] + 1
-        basis = counts["basis"] + (1 if RatingLevel.EXCELLENT in basis_levels else 0)
-        if size < rule_set.quota_small_group_size:
-            allowed = rule_set.quota_small_group_max
-        else:
-            allowed = math.floor(basis * pct / 100)
-        if counts["used"] + 1 > allowed:
+    standing = quota_standing(evaluation=evaluation, outstanding=group.outstanding)
+    applied = {"rule": "quota", "pct": str(standing["pct"]), "outstanding": standing["outstanding"], "groups": []}
+    for row in standing["groups"]:
+        if row["used"] + 1 > row["allowed"]:
             raise Conflict(
                 _(
                     "The quota for “excellently completed” in %(group)s is full: at most %(allowed)s "
                     "(%(pct)s%% of %(basis)s people rated well-completed or better; %(size)s people), "
                     "and %(used)s already decided."
                 )
-                % {
-                    "group": label,
-                    "allowed": allowed,
-                    "pct": plain(pct),
-                    "basis": basis,
-                    "size": size,
-                    "used": counts["used"],
-                }
+                % {**row, "group": row["label"], "pct": plain(standing["pct"])},
+                code="quota_exceeded",
             )
-        applied["groups"].append({"size": size, "basis": basis, "allowed": allowed, "used": counts["used"] + 1})
+        applied["groups"].append(
+            {"size": row["size"], "basis": row["basis"], "allowed": row["allowed"], "used": row["used"] + 1}
+        )
     return applied
 
 
@@ -176,12 +130,13 @@ def decide(*, evaluation: Evaluation, actor: User, transition: Transition, today
     evaluation_recompute(evaluation)
     computed = evaluation.computed_rating
     if not computed:
-        _refuse(_("The scores are incomplete, so the rules give no rating yet."))
+        _refuse(_("The scores are incomplete, so the rules give no rating yet."), code="scores_incomplete")
     rating = evaluation.final_rating or evaluation.proposed_rating or computed
     if _above(rating, computed):
         _refuse(
             _("The rating may not be above the one the rules give for this evaluation (“%(rating)s”).")
-            % {"rating": _label(computed)}
+            % {"rating": _label(computed)},
+            code="above_computed_rating",
         )
     reasons: list[dict] = []
     cycle = evaluation.cycle

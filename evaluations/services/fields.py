@@ -31,9 +31,15 @@ def apply_fields(evaluation: Evaluation, data: dict, *, allowed: set[str], actor
     if forbidden:
         field = forbidden[0].split(".")[0]
         if refuse is not None:
-            raise refuse(_("You may not change this field at the evaluation's current stage."), field=field)
+            raise refuse(
+                _("You may not change this field at the evaluation's current stage."),
+                field=field,
+                code="field_not_editable",
+            )
         message = _("This action does not set this field.")
-        raise ValidationError({key.split(".")[0]: [message] for key in forbidden})
+        raise ValidationError(
+            {key.split(".")[0]: ValidationError(message, code="field_not_in_action") for key in forbidden}
+        )
     for key, value in data.items():
         if key == "scores":
             _write_scores(evaluation, value, actor)
@@ -46,16 +52,23 @@ def apply_fields(evaluation: Evaluation, data: dict, *, allowed: set[str], actor
 def _write_scores(evaluation: Evaluation, items: list[dict], actor: User) -> None:
     criteria = {c.pk: c for c in applicable_criteria(evaluation, CriterionGroup.GENERAL)}
     if not criteria:
-        raise ValidationError({"scores": [_("This evaluation's rule set has no scored criteria.")]})
+        raise ValidationError(
+            {
+                "scores": ValidationError(
+                    _("This evaluation's rule set has no scored criteria."), code="no_scored_criteria"
+                )
+            }
+        )
     existing = {s.criterion_id: s for s in CriterionScore.objects.filter(evaluation=evaluation)}
     for item in items:
         criterion = criteria.get(item["criterion"])
         if criterion is None:
             raise ValidationError(
                 {
-                    "scores": [
-                        _("Criterion %(id)s is not a scored criterion of this evaluation.") % {"id": item["criterion"]}
-                    ]
+                    "scores": ValidationError(
+                        _("Criterion %(id)s is not a scored criterion of this evaluation.") % {"id": item["criterion"]},
+                        code="unknown_criterion",
+                    )
                 }
             )
         score = existing.get(criterion.pk) or CriterionScore(evaluation=evaluation, criterion=criterion)
@@ -66,10 +79,11 @@ def _write_scores(evaluation: Evaluation, items: list[dict], actor: User) -> Non
             if points is not None and points > criterion.max_points:
                 raise ValidationError(
                     {
-                        "scores": [
+                        "scores": ValidationError(
                             _("“%(criterion)s” has at most %(max)s points.")
-                            % {"criterion": criterion.label, "max": plain(criterion.max_points)}
-                        ]
+                            % {"criterion": criterion.label, "max": plain(criterion.max_points)},
+                            code="points_out_of_range",
+                        )
                     }
                 )
             setattr(score, column, points)
@@ -81,23 +95,35 @@ def _write_scores(evaluation: Evaluation, items: list[dict], actor: User) -> Non
 
 def _write_task_lines(evaluation: Evaluation, items: list[dict], actor: User) -> None:
     if evaluation.rule_set.scoring_method != ScoringMethod.POINTS:
-        raise ValidationError({"task_lines": [_("Task lines are scored only under the 100-point rules.")]})
+        raise ValidationError(
+            {
+                "task_lines": ValidationError(
+                    _("Task lines are scored only under the 100-point rules."), code="task_lines_not_scored"
+                )
+            }
+        )
     if evaluation.score_source == ScoreSource.PERIODS:
         raise ValidationError(
-            {"task_lines": [_("The annual score is the average of the monthly or quarterly evaluations.")]}
+            {
+                "task_lines": ValidationError(
+                    _("The annual score is the average of the monthly or quarterly evaluations."),
+                    code="score_from_periods",
+                )
+            }
         )
     for number, item in enumerate(items, start=1):
         done = item["done"]
         if done > item["assigned"] or item["done_to_quality"] > done or item["done_on_time"] > done:
             raise ValidationError(
                 {
-                    "task_lines": [
+                    "task_lines": ValidationError(
                         _(
                             "Line %(number)s: done cannot exceed assigned, and done to quality or on time "
                             "cannot exceed done."
                         )
-                        % {"number": number}
-                    ]
+                        % {"number": number},
+                        code="task_line_inconsistent",
+                    )
                 }
             )
     for line in TaskLine.objects.filter(evaluation=evaluation):

@@ -2,13 +2,14 @@
 
 from django.db import transaction
 
-from evaluations.models import UnitRating
-from hr.models import OrgUnit, User
+from hr.access import access_province_admin
+from hr.models import OrgUnit, UnitRating, User
 
 
 @transaction.atomic
 def unit_rating_record(*, actor: User, unit: OrgUnit, year: int, rating: str, decision_number: str = "") -> UnitRating:
     """Create or correct the unit's rating for the year; earlier values stay in the history."""
+    access_province_admin(actor)
     record = UnitRating.objects.select_for_update().filter(unit=unit, year=year).first() or UnitRating(
         unit=unit, year=year
     )

@@ -37,12 +37,15 @@ def check_open(evaluation: Evaluation) -> None:
     """A 409 with the reason when the evaluation can no longer change."""
     if evaluation.status == NOT_RATED:
         raise Conflict(
-            _("This person is not rated in this cycle: %(reason)s") % {"reason": evaluation.not_rated_reason}
+            _("This person is not rated in this cycle: %(reason)s") % {"reason": evaluation.not_rated_reason},
+            code="not_rated",
         )
     if evaluation.status == SUPERSEDED:
-        raise Conflict(_("This version was replaced by an amended version and is read-only."))
+        raise Conflict(_("This version was replaced by an amended version and is read-only."), code="superseded")
     if is_locked(evaluation):
-        raise Conflict(_("The evaluation has been decided and is read-only; corrections are made by an amendment."))
+        raise Conflict(
+            _("The evaluation has been decided and is read-only; corrections are made by an amendment."), code="locked"
+        )
 
 
 def available_transitions(user: User, evaluation: Evaluation) -> list[Transition]:
@@ -100,7 +103,7 @@ def evaluation_update(*, actor: User, evaluation: Evaluation, data: dict) -> Eva
     check_open(evaluation)
     allowed = set(editable_fields(actor, evaluation))
     if not allowed:
-        raise Forbidden(_("You may not change this evaluation at its current stage."))
+        raise Forbidden(_("You may not change this evaluation at its current stage."), code="stage_not_editable")
     apply_fields(evaluation, data, allowed=allowed, actor=actor, refuse=Forbidden)
     evaluation_recompute(evaluation)
     _save(evaluation, actor)
@@ -119,13 +122,14 @@ def evaluation_transition(
     today = timezone.localdate()
     day = on or today
     if day > today:
-        raise ApplicationError(_("A step cannot be dated in the future."), field="on")
+        raise ApplicationError(_("A step cannot be dated in the future."), field="on", code="future_date")
     evaluation = _lock(evaluation)
     if evaluation.self_signed_on and day < evaluation.self_signed_on:
         raise ApplicationError(
             _("A step cannot be dated before the self-assessment (%(day)s).")
             % {"day": evaluation.self_signed_on.strftime("%d/%m/%Y")},
             field="on",
+            code="before_self_assessment",
         )
     candidates = [t for t in workflow_transitions(evaluation) if t.name == name]
     if not candidates or evaluation.rule_set_id is None:
@@ -136,20 +140,24 @@ def evaluation_transition(
     kinds = actor_kinds(actor, evaluation)
     mine = [t for t in candidates if may_take(kinds, t, evaluation)]
     if not mine:
-        raise Forbidden(_("Your role may not take the action “%(action)s” on this evaluation.") % {"action": label})
+        raise Forbidden(
+            _("Your role may not take the action “%(action)s” on this evaluation.") % {"action": label},
+            code="transition_forbidden",
+        )
     transition = next((t for t in mine if t.source.code == evaluation.status), None)
     if transition is None:
         state = workflow_states(evaluation).get(evaluation.status)
         raise Conflict(
             _("The action “%(action)s” is not possible while the evaluation is “%(state)s”.")
-            % {"action": label, "state": state.label if state else evaluation.status}
+            % {"action": label, "state": state.label if state else evaluation.status},
+            code="wrong_state",
         )
     if data:
         apply_fields(evaluation, data, allowed=set(transition.fields), actor=actor, refuse=None)
     missing = [f for f in transition.required_fields if getattr(evaluation, f, None) in (None, "")]
     if missing:
         message = _("Required to take the action “%(action)s”.") % {"action": transition.label}
-        raise ValidationError({f: [message] for f in missing})
+        raise ValidationError({f: ValidationError(message, code="required") for f in missing})
     if transition.source.is_initial:
         evaluation.self_signed_on = day
     if transition.effect == TransitionEffect.DECIDE:

@@ -1,7 +1,6 @@
 """Cycle endpoints: open a cycle, generate its evaluations, flag outstanding units, download its forms."""
 
 from django.http import HttpResponse
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -10,7 +9,6 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
-from backend.api.exceptions import ApplicationError
 from evaluations.models import NOT_RATED, SUPERSEDED, Evaluation, EvaluationCycle
 from evaluations.pdf_form import render_forms_zip
 from evaluations.selectors.cycles import CycleFilter, cycle_list
@@ -25,7 +23,7 @@ from evaluations.serializers.cycles import (
 )
 from evaluations.services.cycles import cycle_create, cycle_generate, cycle_set_outstanding, cycle_update
 from evaluations.services.forms import evaluation_form
-from hr.access import can_manage_unit, can_read_unit_subtree, is_personnel_writer
+from hr.access import access_personnel_writer, access_unit_for_read, access_unit_for_write
 from hr.models import Role
 from hr.views.history import HistoryMixin
 
@@ -45,18 +43,14 @@ class EvaluationCycleViewSet(HistoryMixin, mixins.ListModelMixin, mixins.Retriev
     def get_managed_object(self) -> EvaluationCycle:
         """The cycle, which the caller must see (else 404) and whose unit they must manage (else 403)."""
         cycle = self.get_object()
-        if not can_manage_unit(self.request.user, cycle.scope_unit):
-            raise PermissionDenied()
+        access_unit_for_write(self.request.user, cycle.scope_unit, field=None)
         return cycle
 
     @extend_schema(request=CycleCreateSerializer, responses={201: CycleSerializer})
     def create(self, request):
-        if not is_personnel_writer(request.user):
-            raise PermissionDenied()
+        access_personnel_writer(request.user)
         serializer = CycleCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        if not can_manage_unit(request.user, serializer.validated_data["scope_unit"]):
-            raise ApplicationError(_("The unit is outside your area of responsibility."), field="scope_unit")
         cycle = cycle_create(actor=request.user, **serializer.validated_data)
         return Response(CycleSerializer(cycle).data, status=status.HTTP_201_CREATED)
 
@@ -85,9 +79,6 @@ class EvaluationCycleViewSet(HistoryMixin, mixins.ListModelMixin, mixins.Retriev
             raise PermissionDenied()
         serializer = OutstandingInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        unit = serializer.validated_data["unit"]
-        if not unit.path.startswith(cycle.scope_unit.path) or not unit.is_agency:
-            raise ApplicationError(_("Choose an agency within the cycle's unit."), field="unit")
         group = cycle_set_outstanding(actor=request.user, cycle=cycle, **serializer.validated_data)
         return Response(QuotaGroupSerializer(group).data)
 
@@ -105,9 +96,7 @@ class EvaluationCycleViewSet(HistoryMixin, mixins.ListModelMixin, mixins.Retriev
             raise PermissionDenied()
         query = FormsZipQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        unit = query.validated_data["unit"]
-        if not can_read_unit_subtree(user, unit):
-            raise PermissionDenied(_("The unit is outside your area of responsibility."))
+        unit = access_unit_for_read(user, query.validated_data["unit"], field=None)
         evaluations = (
             Evaluation.objects.filter(cycle=cycle, unit__path__startswith=unit.path)
             .exclude(status__in=[NOT_RATED, SUPERSEDED])

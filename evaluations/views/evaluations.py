@@ -8,7 +8,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from backend.api.exceptions import Conflict
@@ -31,8 +30,8 @@ from evaluations.serializers.evaluations import (
 from evaluations.services.amendments import evaluation_amend
 from evaluations.services.forms import evaluation_form, render_pdf
 from evaluations.services.workflow import allowed_actions, evaluation_transition, evaluation_update
-from hr.access import can_read_unit_subtree
-from hr.models import RatingLevel, Role
+from hr.access import access_report_unit
+from hr.models import RatingLevel
 from hr.views.history import HistoryMixin
 
 PDF_HEADERS = {"sha256": "X-Content-SHA256", "verified": "X-Form-Verified"}
@@ -109,7 +108,7 @@ class EvaluationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMode
         """The printed form; a decided one is rebuilt from its frozen record and checked against its SHA-256."""
         evaluation = self.get_object()
         if evaluation.status == NOT_RATED or evaluation.rule_set_id is None:
-            raise Conflict(_("This person is not rated in this cycle, so there is no form."))
+            raise Conflict(_("This person is not rated in this cycle, so there is no form."), code="not_rated")
         content = render_pdf(evaluation_form(evaluation))
         digest = hashlib.sha256(content).hexdigest()
         response = HttpResponse(content, content_type="application/pdf")
@@ -124,17 +123,10 @@ class EvaluationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMode
     def statistics(self, request):
         """Decided ratings per unit for a year (with people not rated and evaluations still open)."""
         user = request.user
-        if not (user.is_province_admin or user.role in (Role.PERSONNEL_OFFICER, Role.MANAGER)):
-            raise PermissionDenied()
+        access_report_unit(user, None)  # the caller's role, before their query is read
         query = StatisticsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        unit = query.validated_data.get("unit")
-        if unit is None and not user.is_province_admin:
-            unit = user.scope_unit
-        if (unit is None and not user.is_province_admin) or (
-            unit is not None and not can_read_unit_subtree(user, unit)
-        ):
-            raise PermissionDenied(_("The unit is outside your area of responsibility."))
+        unit = access_report_unit(user, query.validated_data.get("unit"))
         rows = list(
             rating_distribution(
                 year=query.validated_data["year"], unit=unit, period_kind=query.validated_data["period_kind"]

@@ -5,10 +5,11 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from evaluations.models import RuleSet, UnitRating
+from evaluations.models import RuleSet
 from evaluations.selectors.cycles import UnitRatingFilter, rule_set_list, unit_rating_list
 from evaluations.serializers.cycles import RuleSetSerializer, UnitRatingInputSerializer, UnitRatingSerializer
 from evaluations.services.unit_ratings import unit_rating_record
+from hr.models import UnitRating
 from hr.views.history import HistoryMixin
 
 

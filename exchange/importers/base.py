@@ -3,11 +3,9 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-
 from exchange.errors import RowErrors
 from exchange.tables import Column, Table
-from hr.models import OrgUnit, User
+from hr.models import User
 
 # progress(stage, done, total): stage is "validate" or "write".
 Progress = Callable[[str, int, int], None]
@@ -59,21 +57,10 @@ class Importer:
         self.actor = actor
         self.errors = errors
         self.progress = progress
-        # None: the whole province (administrators, or the command line without --actor). An officer
-        # without a scope unit manages nothing; no materialised path starts with a NUL character.
-        self.scope_path: str | None = None
-        if actor is not None and not actor.is_province_admin:
-            self.scope_path = actor.scope_unit.path if actor.scope_unit_id else "\0"
-
-    def in_scope(self, unit: OrgUnit) -> bool:
-        return self.scope_path is None or unit.path.startswith(self.scope_path)
 
     def header(self, table: Table, key: str) -> str:
         """The column's header as the file wrote it (or the canonical one)."""
         return table.headers.get(key) or next(c.header for c in self.columns if c.key == key)
-
-    def out_of_scope_message(self) -> str:
-        return _("The unit is outside your area of responsibility.")
 
     def validate(self, table: Table, result: ImportResult) -> None:
         raise NotImplementedError

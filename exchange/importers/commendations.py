@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from exchange.cells import CellError, choice_lookup, parse_choice, parse_date, parse_int
 from exchange.importers.rows import CREATED, UNCHANGED, ServiceRowImporter
 from exchange.tables import Column, Table
-from hr.access import can_manage_unit
 from hr.models import Award, Commendation, OrgUnit
 from hr.services.commendations import commendation_create
 
@@ -31,9 +30,7 @@ class CommendationImporter(ServiceRowImporter):
     default_column = "award"
 
     def prepare(self, table: Table) -> None:
-        self.employees, self.unmanaged = self.manageable_employees(
-            {row.get("national_id", "") for row in table.rows} - {""}
-        )
+        self.employees = self.employees_named({row.get("national_id", "") for row in table.rows} - {""})
         codes = {row.get("unit", "") for row in table.rows} - {""}
         self.units = {unit.code: unit for unit in OrgUnit.objects.filter(code__in=codes)}
         self.awards = choice_lookup(Award)
@@ -58,8 +55,6 @@ class CommendationImporter(ServiceRowImporter):
             values["unit"] = self.units.get(code)
             if values["unit"] is None:
                 fail("unit", _("No unit has the code “%(code)s”.") % {"code": code})
-            elif self.actor is not None and not can_manage_unit(self.actor, values["unit"]):
-                fail("unit", _("The unit is outside your area of responsibility."))
         try:
             values["award"] = parse_choice(row.get("award", ""), self.awards)
         except CellError as exc:

@@ -40,7 +40,7 @@ class DisciplineImporter(ServiceRowImporter):
     default_column = "form"
 
     def prepare(self, table: Table) -> None:
-        self.employees, self.unmanaged = self.manageable_employees({row.get("national_id", "") for row in table.rows})
+        self.employees = self.employees_named({row.get("national_id", "") for row in table.rows})
         self.forms = choice_lookup(DisciplineForm)
         self.severities = choice_lookup(Severity)
 

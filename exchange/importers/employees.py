@@ -1,17 +1,13 @@
-"""Importing employee records: new national IDs are created (with their first assignment and salary
-record, as `hr.services.employees.employee_create` does), known ones get their personal data corrected."""
+"""Importing employee records through `employee_bulk_create` and `employee_bulk_update`: new national IDs are
+registered (first assignment and salary record), known ones get their personal data corrected."""
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from exchange.cells import CellError, choice_lookup, parse_choice, parse_date, parse_int
 from exchange.importers.base import Importer, ImportResult
 from exchange.tables import Column, Table
-from hr.identity import national_id_mismatch
 from hr.models import (
-    Assignment,
     Category,
     EducationLevel,
     Employee,
@@ -20,10 +16,17 @@ from hr.models import (
     PoliticalTheoryLevel,
     Position,
     Rank,
-    SalaryRecord,
     SalaryStep,
     Sex,
     StateManagementLevel,
+)
+from hr.services.employees import (
+    EmployeeChange,
+    NewEmployee,
+    employee_bulk_check,
+    employee_bulk_check_changes,
+    employee_bulk_create,
+    employee_bulk_update,
 )
 
 # Canonical headers are Vietnamese (the files officers keep); English keys are accepted too.
@@ -94,7 +97,6 @@ class EmployeeImporter(Importer):
     def _load_references(self) -> None:
         # Reference tables are small: one query each replaces a lookup per row.
         self.units = {unit.code: unit for unit in OrgUnit.objects.only("id", "code", "path", "name")}
-        self.unit_paths = {unit.id: unit.path for unit in self.units.values()}
         self.positions = {position.code: position for position in Position.objects.all()}
         self.ranks = {rank.code: rank for rank in Rank.objects.all()}
         self.steps = {(step.scale_id, step.step): step for step in SalaryStep.objects.all()}
@@ -112,8 +114,8 @@ class EmployeeImporter(Importer):
         self.headers = {column.key: self.header(table, column.key) for column in self.columns}
         present = set(table.headers)
         existing = self._existing(sorted({row.get("national_id", "") for row in table.rows} - {""}))
-        self.to_create: list[tuple[Employee, str]] = []
-        self.to_update: list[Employee] = []
+        self.to_create: list[tuple[int, NewEmployee]] = []
+        self.to_update: list[tuple[int, EmployeeChange]] = []
         seen: dict[str, int] = {}
         total = len(table.rows)
         for index, (number, row) in enumerate(zip(table.numbers, table.rows, strict=True), start=1):
@@ -136,6 +138,7 @@ class EmployeeImporter(Importer):
                         self._plan_update(number, current, values, bad, present, result)
             if index % PROGRESS_EVERY == 0 or index == total:
                 self.progress("validate", index, total)
+        self._check_plans(result)
 
     def _parse(self, number: int, row: dict[str, str], present: set[str]) -> tuple[dict, set[str]]:
         """Typed values of the row's cells, and the keys of the bad ones (each recorded as an error)."""
@@ -166,8 +169,6 @@ class EmployeeImporter(Importer):
         values["unit"] = self.units.get(unit_code)
         if unit_code and values["unit"] is None:
             fail("unit", _("No unit has the code “%(code)s”.") % {"code": unit_code})
-        elif values["unit"] is not None and not self.in_scope(values["unit"]):
-            fail("unit", self.out_of_scope_message())
         for key, table in (("position", self.positions), ("rank", self.ranks)):
             code = row.get(key, "")
             values[key] = table.get(code)
@@ -195,118 +196,78 @@ class EmployeeImporter(Importer):
             fail("unit", _("This field cannot be blank."))
         return values, bad
 
-    def _check(self, number: int, employee: Employee, bad: set[str]) -> bool:
-        """The model's own validation, without the per-row queries (references and uniqueness are checked above).
-
-        Cells already reported as bad are left out, so each problem is reported once.
-        """
-        try:
-            employee.full_clean(exclude=[*RELATION_FIELDS, *bad], validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            self.errors.add_validation_error(number, exc, self.headers)
-            return False
-        if bad:
-            return False
-        problem = national_id_mismatch(employee.national_id, employee.date_of_birth, employee.sex)
-        if problem:
-            self.errors.add(number, self.headers["national_id"], problem)
-            return False
-        return True
-
     def _plan_create(self, number: int, values: dict, bad: set[str], result: ImportResult) -> None:
-        fields = {key: values[key] for key in PERSONAL_FIELDS if not (key in DEFAULTED_FIELDS and not values[key])}
-        step = values["salary_step"]
-        employee = Employee(
-            unit=values["unit"],
-            position=values["position"],
-            rank=values["rank"],
-            salary_step=step,
-            salary_coefficient=step.coefficient if step else None,
-            salary_date=(values["salary_date"] or values["recruitment_date"]) if step else None,
-            **fields,
+        fields = {
+            key: values[key]
+            for key in PERSONAL_FIELDS
+            if key != "recruitment_date" and not (key in DEFAULTED_FIELDS and not values[key])
+        }
+        self.to_create.append(
+            (
+                number,
+                NewEmployee(
+                    unit=values["unit"],
+                    recruitment_date=values["recruitment_date"],
+                    position=values["position"],
+                    rank=values["rank"],
+                    salary_step=values["salary_step"],
+                    salary_date=values["salary_date"],
+                    decision_number=values["decision_number"],
+                    fields=fields,
+                    invalid=frozenset(bad),
+                ),
+            )
         )
-        if self._check(number, employee, bad):
-            self.to_create.append((employee, values["decision_number"]))
-            result.created += 1
 
     def _plan_update(
         self, number: int, employee: Employee, values: dict, bad: set[str], present: set[str], result: ImportResult
     ) -> None:
-        if not self.in_scope_id(employee.unit_id):
-            self.errors.add(
-                number, self.headers["national_id"], _("This person's record is outside your area of responsibility.")
-            )
-            return
-        changed_decision = [
-            key
+        fields = {
+            key: values[key]
             for key, attribute in DECISION_COLUMNS.items()
             if key in present and key not in bad and getattr(employee, attribute) != getattr(values[key], "pk", None)
-        ]
-        for key in changed_decision:
-            self.errors.add(number, self.headers[key], _("Changed only through a transfer or salary decision."))
-        if changed_decision:
-            return
-        changed = False
+        }
         for key in PERSONAL_FIELDS:
             if key not in present or key in bad or (key in DEFAULTED_FIELDS and not values[key]):
                 continue
             if getattr(employee, key) != values[key]:
-                setattr(employee, key, values[key])
-                changed = True
-        if not changed and not bad:
+                fields[key] = values[key]
+        if not fields and not bad:
             result.unchanged += 1
-        elif self._check(number, employee, bad):
-            # bulk_update skips auto_now, so the timestamp is set here.
-            employee.updated_at = timezone.now()
-            self.to_update.append(employee)
-            result.updated += 1
+        else:
+            self.to_update.append((number, EmployeeChange(employee=employee, fields=fields, invalid=frozenset(bad))))
 
-    def in_scope_id(self, unit_id: int) -> bool:
-        return self.scope_path is None or self.unit_paths.get(unit_id, "").startswith(self.scope_path)
+    def _report(self, numbers: list[int], errors: dict[int, Exception], *, default_column: str) -> None:
+        for index, exc in sorted(errors.items()):
+            number = numbers[index]
+            if isinstance(exc, ValidationError):
+                self.errors.add_validation_error(number, exc, self.headers)
+            else:
+                detail = exc.detail
+                if isinstance(detail, dict):
+                    for name, messages in detail.items():
+                        for message in messages:
+                            self.errors.add(number, self.headers.get(name, name), str(message))
+                else:
+                    self.errors.add(number, self.headers.get(default_column, ""), str(detail))
+
+    def _check_plans(self, result: ImportResult) -> None:
+        """The services' own rules over every planned row, writing nothing; refusals become row errors."""
+        _built, create_errors = employee_bulk_check(actor=self.actor, people=[new for _n, new in self.to_create])
+        self._report([n for n, _new in self.to_create], create_errors, default_column="unit")
+        _changed, update_errors = employee_bulk_check_changes(
+            actor=self.actor, changes=[change for _n, change in self.to_update]
+        )
+        self._report([n for n, _change in self.to_update], update_errors, default_column="national_id")
+        result.created = len(self.to_create) - len(create_errors)
+        result.updated = len(self.to_update) - len(update_errors)
 
     def write(self, result: ImportResult) -> None:
         total = len(self.to_create) + len(self.to_update)
-        done = 0
-        recruitment = _("Recruitment")
-        for start in range(0, len(self.to_create), BATCH_SIZE):
-            batch = self.to_create[start : start + BATCH_SIZE]
-            employees = [employee for employee, _decision in batch]
-            bulk_create_with_history(employees, Employee, batch_size=BATCH_SIZE, default_user=self.actor)
-            Assignment.objects.bulk_create(
-                Assignment(
-                    employee=employee,
-                    unit_id=employee.unit_id,
-                    position_id=employee.position_id,
-                    start_date=employee.recruitment_date,
-                    decision_number=decision,
-                    note=recruitment,
-                    created_by=self.actor,
-                )
-                for employee, decision in batch
-            )
-            SalaryRecord.objects.bulk_create(
-                SalaryRecord(
-                    employee=employee,
-                    rank_id=employee.rank_id,
-                    salary_step_id=employee.salary_step_id,
-                    coefficient=employee.salary_coefficient,
-                    effective_date=employee.salary_date,
-                    decision_number=decision,
-                    reason=recruitment,
-                    created_by=self.actor,
-                )
-                for employee, decision in batch
-                if employee.salary_step_id
-            )
-            done += len(batch)
-            self.progress("write", done, total)
+        people = [new for _n, new in self.to_create]
+        for start in range(0, len(people), BATCH_SIZE):
+            employee_bulk_create(actor=self.actor, people=people[start : start + BATCH_SIZE])
+            self.progress("write", min(start + BATCH_SIZE, len(people)), total)
         if self.to_update:
-            bulk_update_with_history(
-                self.to_update,
-                Employee,
-                [*PERSONAL_FIELDS, "updated_at"],
-                batch_size=BATCH_SIZE,
-                default_user=self.actor,
-            )
-            done += len(self.to_update)
-            self.progress("write", done, total)
+            employee_bulk_update(actor=self.actor, changes=[change for _n, change in self.to_update])
+            self.progress("write", total, total)

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from backend.api.exceptions import INTEGRITY_MESSAGE, ApplicationError
 from exchange.importers.base import Importer, ImportResult
 from exchange.tables import Table
-from hr.access import employee_manage_q
 from hr.models import Employee
 
 PROGRESS_EVERY = 100
@@ -88,30 +87,17 @@ class ServiceRowImporter(Importer):
         else:
             self.errors.add(number, self.column_of(field), str(detail))
 
-    def manageable_employees(self, national_ids: set[str]) -> tuple[dict[str, Employee], set[str]]:
-        """Employees named in the file by national ID, and the IDs of those the actor may not manage."""
-        found = {e.national_id: e for e in Employee.objects.filter(national_id__in=national_ids).select_related("unit")}
-        if self.actor is None:
-            return found, set()
-        managed = set(
-            Employee.objects.filter(employee_manage_q(self.actor), national_id__in=national_ids).values_list(
-                "national_id", flat=True
-            )
-        )
-        return found, set(found) - managed
+    def employees_named(self, national_ids: set[str]) -> dict[str, Employee]:
+        """Employees named in the file by national ID; whether the actor may act on each is the service's call."""
+        return {e.national_id: e for e in Employee.objects.filter(national_id__in=national_ids).select_related("unit")}
 
     def person(self, number: int, national_id: str, key: str = "national_id") -> Employee | None:
-        """The row's person, or None after recording why not (unknown, or outside the actor's scope)."""
+        """The row's person, or None after recording that nobody has this number."""
         if not national_id:
             self.errors.add(number, self.headers[key], _("This field cannot be blank."))
             return None
         employee = self.employees.get(national_id)
         if employee is None:
             self.errors.add(number, self.headers[key], _("Nobody has this personal identification number."))
-            return None
-        if national_id in self.unmanaged:
-            self.errors.add(
-                number, self.headers[key], _("This person's record is outside your area of responsibility.")
-            )
             return None
         return employee

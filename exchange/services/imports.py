@@ -3,11 +3,11 @@
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from backend.api.exceptions import ApplicationError, Forbidden
+from backend.api.exceptions import ApplicationError
 from exchange.errors import RowErrors
 from exchange.importers import IMPORTERS, ImportResult, Progress, no_progress
 from exchange.tables import UnreadableFile, read_table
-from hr.access import is_personnel_writer
+from hr.access import access_personnel_writer
 from hr.models import User
 
 # Key of the PostgreSQL advisory lock that runs imports one at a time: a second import waits, then
@@ -37,9 +37,8 @@ def records_import(
     error; the result lists every bad row (spreadsheet row number, column, message).
     """
     if kind not in IMPORTERS:
-        raise ApplicationError(_("Unknown kind of import."), field="kind")
-    if actor is not None and not is_personnel_writer(actor):
-        raise Forbidden(_("Only administrators and personnel officers import records."))
+        raise ApplicationError(_("Unknown kind of import."), field="kind", code="unknown_kind")
+    access_personnel_writer(actor)
     importer_class = IMPORTERS[kind]
     errors = RowErrors()
     result = ImportResult(kind=kind, dry_run=dry_run, errors=errors)
@@ -48,7 +47,7 @@ def records_import(
             content, filename=filename, columns=importer_class.columns, ignored=importer_class.ignored, errors=errors
         )
     except UnreadableFile as exc:
-        raise ApplicationError(str(exc), field="file") from exc
+        raise ApplicationError(str(exc), field="file", code=exc.code) from exc
     result.rows = len(table.rows)
     if errors:  # a header problem makes every row suspect
         return result

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -22,8 +22,8 @@ from exchange.selectors.reports import (
 )
 from exchange.serializers import ExportFormatSerializer, RatingDistributionQuerySerializer
 from exchange.writers import ExportTable
-from hr.access import can_read_unit_subtree
-from hr.models import Commendation, DisciplineRecord, Employee, Role, User
+from hr.access import access_report_unit
+from hr.models import Commendation, DisciplineRecord, Employee, User
 from hr.selectors.commendations import CommendationFilter, commendation_list
 from hr.selectors.discipline import DisciplineRecordFilter, discipline_list
 from hr.selectors.employees import EmployeeFilter, employee_list
@@ -51,7 +51,7 @@ class ExportApi(GenericAPIView):
                 return renderer, renderer.media_type
         if force:
             return JSONRenderer(), JSONRenderer.media_type
-        raise ValidationError({"format": [_("Choose “xlsx” or “csv”.")]})
+        raise ValidationError({"format": [_("Choose “xlsx” or “csv”.")]}, code="unknown_format")
 
     def finalize_response(self, request, response, *args, **kwargs):
         if response.status_code >= 400 or not isinstance(getattr(response, "data", None), ExportTable):
@@ -87,13 +87,7 @@ def report_unit(user: User, unit):
 
     Mirrors `GET /api/v1/evaluations/statistics/`: administrators, officers and managers only.
     """
-    if not (user.is_province_admin or user.role in (Role.PERSONNEL_OFFICER, Role.MANAGER)):
-        raise PermissionDenied()
-    if unit is None and not user.is_province_admin:
-        unit = user.scope_unit
-    if (unit is None and not user.is_province_admin) or (unit is not None and not can_read_unit_subtree(user, unit)):
-        raise PermissionDenied(_("The unit is outside your area of responsibility."))
-    return unit
+    return access_report_unit(user, unit)
 
 
 class RatingDistributionExportApi(ExportApi):

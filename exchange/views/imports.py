@@ -1,14 +1,19 @@
 """Import endpoints: upload a CSV/XLSX file, dry run or real (all rows or none)."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.api.parsers import CheckedFormParser, CheckedMultiPartParser
 from exchange.serializers import ImportInputSerializer, ImportResultSerializer
 from exchange.services.imports import records_import
 from hr.permissions import IsPersonnelWriter
+
+REFUSED = OpenApiResponse(
+    response={"oneOf": [{"$ref": "#/components/schemas/ImportResult"}, {"$ref": "#/components/schemas/Error"}]},
+    description="Bad rows (the result, nothing written) or a refused upload (the error shape)",
+)
 
 
 class ImportApi(APIView):
@@ -20,13 +25,13 @@ class ImportApi(APIView):
 
     kind = ""
     permission_classes = [IsPersonnelWriter]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [CheckedMultiPartParser, CheckedFormParser]
 
     @extend_schema(
         request={"multipart/form-data": ImportInputSerializer},
-        # A failed real run answers 400 with the same body as the 200; the generic error schema
-        # (an open object) documents it together with plain field errors such as a missing file.
-        responses={200: ImportResultSerializer},
+        # A failed real run answers 400 with the same body as the 200; other refusals (a missing or
+        # unreadable file, too many rows) answer the error shape.
+        responses={200: ImportResultSerializer, 400: REFUSED},
     )
     def post(self, request):
         serializer = ImportInputSerializer(data=request.data)

@@ -36,7 +36,7 @@ from hr.models.employees import (
     Sex,
     StateManagementLevel,
 )
-from hr.models.ratings import RATING_ORDER, AnnualRating, RatingLevel, RatingSource
+from hr.models.ratings import RATING_ORDER, AnnualRating, RatingLevel, RatingSource, UnitRating, UnitReformResult
 from hr.models.reference import BaseSalary, Position, Rank, SalaryScale, SalaryStep
 from hr.models.units import AGENCY_KINDS, OrgUnit, UnitKind, UnitLevel
 
@@ -83,6 +83,8 @@ __all__ = [
     "StateManagementLevel",
     "UnitKind",
     "UnitLevel",
+    "UnitRating",
+    "UnitReformResult",
     "User",
     "forms_at_or_above",
 ]

@@ -102,6 +102,9 @@ class AwardRule(models.Model):
     )
     legal_basis = models.CharField(_("legal basis"), max_length=255)
 
+    # Past decisions were taken under these rows: every change to them is kept.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("award rule")
         verbose_name_plural = _("award rules")

@@ -84,6 +84,9 @@ class DisciplineFormRule(models.Model):
     )
     legal_basis = models.CharField(_("legal basis"), max_length=255)
 
+    # Past decisions were taken under these rows: every change to them is kept.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("discipline form rule")
         verbose_name_plural = _("discipline form rules")
@@ -105,6 +108,9 @@ class DisciplineRestrictionRule(models.Model):
 
     rule = models.ForeignKey(DisciplineFormRule, on_delete=models.CASCADE, related_name="restrictions")
     restriction = models.CharField(_("restriction"), max_length=16, choices=Restriction.choices)
+
+    # Past decisions were taken under these rows: every change to them is kept.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("discipline restriction rule")

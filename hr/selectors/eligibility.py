@@ -32,6 +32,7 @@ from hr.models import (
     OrgUnit,
     RatingLevel,
     Recipient,
+    UnitRating,
 )
 from hr.selectors.discipline import disciplined_at_or_above_in_year
 
@@ -282,9 +283,6 @@ def employee_eligibility(*, employee: Employee, year: int) -> list[dict]:
 
 
 def _unit_ratings(unit: OrgUnit, years: range) -> dict[int, str]:
-    # The unit's own rating is recorded by the evaluations app; read lazily to keep hr importable alone.
-    from evaluations.models import UnitRating
-
     return dict(UnitRating.objects.filter(unit=unit, year__range=(years[0], years[-1])).values_list("year", "rating"))
 
 

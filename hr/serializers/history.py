@@ -35,10 +35,25 @@ class HistoryEntrySerializer(serializers.Serializer):
         if previous is None:
             return []
         delta = obj.diff_against(previous)
-        return [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
+        changes = [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
+        changes.extend(_non_editable_changes(previous, obj))
+        return sorted(changes, key=lambda change: change["field"])
 
     def get_training(self, obj) -> dict | None:
         return obj.get("training") if isinstance(obj, dict) else None
+
+
+def _non_editable_changes(old, new) -> list[dict]:
+    """Fields no form edits but a service sets (an annulment's date, decision and reason), which
+    simple-history's diff leaves out; timestamps kept automatically are not changes anyone made."""
+    changes = []
+    for field in new.tracked_fields:
+        if field.editable or getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            continue
+        before, after = field.value_from_object(old), field.value_from_object(new)
+        if before != after:
+            changes.append({"field": field.name, "old": _plain(before), "new": _plain(after)})
+    return changes
 
 
 def _plain(value):

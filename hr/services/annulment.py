@@ -11,11 +11,13 @@ from hr.models import User
 
 def _check_annulment(record, *, annulled_on: datetime.date, decision_date: datetime.date) -> None:
     if record.annulled_on is not None:
-        raise Conflict(_("The decision has already been annulled."))
+        raise Conflict(_("The decision has already been annulled."), code="already_annulled")
     if annulled_on > datetime.date.today():
-        raise ApplicationError(_("The annulment date is in the future."), field="annulled_on")
+        raise ApplicationError(_("The annulment date is in the future."), field="annulled_on", code="future_date")
     if annulled_on < decision_date:
-        raise ApplicationError(_("A decision cannot be annulled before it was issued."), field="annulled_on")
+        raise ApplicationError(
+            _("A decision cannot be annulled before it was issued."), field="annulled_on", code="before_decision"
+        )
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError
+from hr.access import access_employee_for_write, access_recipient_for_write
 from hr.models import (
     Award,
     AwardKind,
@@ -49,17 +50,21 @@ def base_salary_on(on: datetime.date) -> BaseSalary | None:
 
 def _check_recipient(*, employee: Employee | None, unit: OrgUnit | None) -> str:
     if (employee is None) == (unit is None):
-        raise ApplicationError(_("Give either a person or a unit, not both."), field="employee")
+        raise ApplicationError(_("Give either a person or a unit, not both."), field="employee", code="one_recipient")
     return Recipient.INDIVIDUAL if employee is not None else Recipient.COLLECTIVE
 
 
 def _check_year(*, year: int, decision_date: datetime.date) -> None:
     if decision_date > datetime.date.today():
         raise ApplicationError(
-            _("A decision is recorded once it has been issued; the date is in the future."), field="decision_date"
+            _("A decision is recorded once it has been issued; the date is in the future."),
+            field="decision_date",
+            code="future_date",
         )
     if year > decision_date.year:
-        raise ApplicationError(_("The emulation year cannot be after the decision date."), field="year")
+        raise ApplicationError(
+            _("The emulation year cannot be after the decision date."), field="year", code="year_after_decision"
+        )
 
 
 def _check_not_twice(*, rule: AwardRule, award: str, year: int, employee, unit) -> None:
@@ -69,7 +74,11 @@ def _check_not_twice(*, rule: AwardRule, award: str, year: int, employee, unit) 
     if Commendation.objects.filter(
         award=award, year=year, employee=employee, unit=unit, annulled_on__isnull=True
     ).exists():
-        raise ApplicationError(_("This title has already been given for %(year)s.") % {"year": year}, field="award")
+        raise ApplicationError(
+            _("This title has already been given for %(year)s.") % {"year": year},
+            field="award",
+            code="award_already_given",
+        )
 
 
 @transaction.atomic
@@ -87,6 +96,7 @@ def commendation_create(
 ) -> Commendation:
     """Record a title or commendation with its coefficient and the amount at the base salary of its date."""
     recipient = _check_recipient(employee=employee, unit=unit)
+    access_recipient_for_write(actor, employee=employee, unit=unit)
     _check_year(year=year, decision_date=decision_date)
     rule = award_rule_on(award=award, recipient=recipient, on=decision_date)
     if rule is None:
@@ -98,22 +108,29 @@ def commendation_create(
                 "date": decision_date.strftime("%d/%m/%Y"),
             },
             field="award",
+            code="award_not_given",
         )
     if employee is not None:
         # Lock the person so two decisions cannot both pass the once-a-year check.
         employee = Employee.objects.select_for_update().get(pk=employee.pk)
         if Restriction.COMMENDATION in restrictions_in_force(employee=employee, on=decision_date):
             raise ApplicationError(
-                _("The person is under a discipline decision in force on the decision date."), field="employee"
+                _("The person is under a discipline decision in force on the decision date."),
+                field="employee",
+                code="restricted_by_discipline",
             )
     else:
         unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
         if not unit.is_valid_on(decision_date):
-            raise ApplicationError(_("The unit is not in existence on the decision date."), field="unit")
+            raise ApplicationError(
+                _("The unit is not in existence on the decision date."), field="unit", code="unit_not_in_existence"
+            )
     _check_not_twice(rule=rule, award=award, year=year, employee=employee, unit=unit)
     base = base_salary_on(decision_date)
     if base is None:
-        raise ApplicationError(_("No base salary is recorded for the decision date."), field="decision_date")
+        raise ApplicationError(
+            _("No base salary is recorded for the decision date."), field="decision_date", code="no_base_salary"
+        )
     record = Commendation(
         employee=employee,
         unit=unit,
@@ -145,6 +162,7 @@ def commendation_annul(
     reason: str = "",
 ) -> Commendation:
     """Annul a title or commendation (Luật TĐKT 2022: revoked for false dossiers); it then counts nowhere."""
+    access_recipient_for_write(actor, employee=record.employee, unit=record.unit, as_input=False)
     return record_annul(
         actor=actor,
         record=record,
@@ -166,10 +184,13 @@ def initiative_create(
     recognised_on: datetime.date,
 ) -> Initiative:
     """Record an initiative or science project recognised for a person in a year."""
+    access_employee_for_write(actor, employee, field="employee")
     if recognised_on > datetime.date.today():
-        raise ApplicationError(_("The recognition date is in the future."), field="recognised_on")
+        raise ApplicationError(_("The recognition date is in the future."), field="recognised_on", code="future_date")
     if year > recognised_on.year:
-        raise ApplicationError(_("The year cannot be after the recognition date."), field="year")
+        raise ApplicationError(
+            _("The year cannot be after the recognition date."), field="year", code="year_after_decision"
+        )
     record = Initiative(
         employee=employee,
         title=title,
@@ -194,6 +215,8 @@ def initiative_annul(
     annulling_decision_number: str,
     reason: str = "",
 ) -> Initiative:
+    """Annul the recognition of an initiative by a later decision."""
+    access_employee_for_write(actor, record.employee)
     return record_annul(
         actor=actor,
         record=record,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError, Conflict
+from hr.access import access_employee_for_write
 from hr.models import (
     FORM_ORDER,
     Category,
@@ -60,6 +61,7 @@ def _refuse_form(*, employee: Employee, form: str, leader: bool, on: datetime.da
             _("The form “%(form)s” was abolished on %(date)s and cannot be used for a decision dated %(day)s.")
             % {"form": _form_label(form), "date": _d(abolished.valid_to + datetime.timedelta(days=1)), "day": _d(on)},
             field="form",
+            code="form_not_allowed",
         )
     raise ApplicationError(
         _("The form “%(form)s” does not apply to %(category)s %(who)s on %(day)s.")
@@ -70,18 +72,29 @@ def _refuse_form(*, employee: Employee, form: str, leader: bool, on: datetime.da
             "day": _d(on),
         },
         field="form",
+        code="form_not_allowed",
     )
 
 
 def _check_dates(*, decision_date: datetime.date, effective_date: datetime.date, violation_date: datetime.date) -> None:
     if decision_date > datetime.date.today():
         raise ApplicationError(
-            _("A decision is recorded once it has been issued; the date is in the future."), field="decision_date"
+            _("A decision is recorded once it has been issued; the date is in the future."),
+            field="decision_date",
+            code="future_date",
         )
     if effective_date < decision_date:
-        raise ApplicationError(_("A decision cannot take effect before it is issued."), field="effective_date")
+        raise ApplicationError(
+            _("A decision cannot take effect before it is issued."),
+            field="effective_date",
+            code="effective_before_decision",
+        )
     if violation_date > decision_date:
-        raise ApplicationError(_("The violation cannot be later than the decision."), field="violation_date")
+        raise ApplicationError(
+            _("The violation cannot be later than the decision."),
+            field="violation_date",
+            code="violation_after_decision",
+        )
 
 
 def _limitation_last_day(*, record: DisciplineRecord, years: int) -> datetime.date:
@@ -113,6 +126,7 @@ def _check_limitation(*, rule: DisciplineFormRule, record: DisciplineRecord) -> 
             _("The limitation period of %(years)s years for this form ended on %(date)s.")
             % {"years": rule.limitation_years, "date": _d(last_day)},
             field="violation_date",
+            code="limitation_expired",
         )
 
 
@@ -147,6 +161,7 @@ def _check_repeat(record: DisciplineRecord) -> None:
             )
             % {"number": record.repeat_of.decision_number, "form": _form_label(record.repeat_of.form)},
             field="form",
+            code="repeat_offence",
         )
 
 
@@ -198,13 +213,22 @@ def _apply_processing(*, record: DisciplineRecord, pauses) -> list[DisciplinePau
             raise ApplicationError(
                 _("Give the date the violation was discovered: the processing time counts from it."),
                 field="discovered_on",
+                code="discovery_date_required",
             )
         record.processing_deadline = None
         return []
     if record.discovered_on < record.violation_date:
-        raise ApplicationError(_("A violation cannot be discovered before it was committed."), field="discovered_on")
+        raise ApplicationError(
+            _("A violation cannot be discovered before it was committed."),
+            field="discovered_on",
+            code="discovered_before_violation",
+        )
     if record.discovered_on > record.decision_date:
-        raise ApplicationError(_("The violation must be discovered before the decision."), field="discovered_on")
+        raise ApplicationError(
+            _("The violation must be discovered before the decision."),
+            field="discovered_on",
+            code="discovered_after_decision",
+        )
     built = _processing_pauses(record=record, pauses=pauses)
     not_counted = sum(pause.days for pause in built)
     limit = record.rule.complex_processing_days if record.complex_case else record.rule.processing_days
@@ -219,7 +243,9 @@ def _apply_rules(record: DisciplineRecord) -> None:
     )
     if bool(record.party_decision_number) != bool(record.party_decision_date):
         field = "party_decision_date" if record.party_decision_number else "party_decision_number"
-        raise ApplicationError(_("Give both the number and the date of the Party decision."), field=field)
+        raise ApplicationError(
+            _("Give both the number and the date of the Party decision."), field=field, code="party_decision_incomplete"
+        )
     employee = record.employee
     leader = is_leader_on(employee=employee, on=record.decision_date)
     rule = form_rule_on(category=employee.category, form=record.form, leader=leader, on=record.decision_date)
@@ -264,6 +290,7 @@ def discipline_record_create(
     `pauses` are the periods not counted in the processing time: dicts of `kind`, `start`, `end`
     and optionally `note`.
     """
+    access_employee_for_write(actor, employee, field="employee")
     # Serialise decisions about one person so two concurrent ones cannot both miss each other's repeat.
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     record = DisciplineRecord(
@@ -300,12 +327,13 @@ def discipline_record_create(
 @transaction.atomic
 def discipline_record_update(*, actor: User | None, record: DisciplineRecord, **fields) -> DisciplineRecord:
     """Correct the descriptive fields of a decision; the previous values stay in its history."""
+    access_employee_for_write(actor, record.employee)
     if record.is_annulled:
-        raise Conflict(_("The decision has been annulled and can no longer be changed."))
+        raise Conflict(_("The decision has been annulled and can no longer be changed."), code="annulled_record")
     fixed = sorted(set(fields) - CORRECTABLE_FIELDS)
     if fixed:
         message = _("Annul the decision and record a new one to change this.")
-        raise ValidationError({name: [message] for name in fixed})
+        raise ValidationError({name: ValidationError(message, code="fixed_field") for name in fixed})
     for name, value in fields.items():
         setattr(record, name, value)
     record._history_user = actor
@@ -324,6 +352,7 @@ def discipline_record_annul(
     reason: str = "",
 ) -> DisciplineRecord:
     """Annul a decision: it then counts for no date and no year (void from the start)."""
+    access_employee_for_write(actor, record.employee)
     return record_annul(
         record=record,
         actor=actor,

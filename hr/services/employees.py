@@ -1,12 +1,17 @@
 """Writes to employee records: creation, corrections, transfers and salary decisions."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.exceptions import APIException
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from backend.api.exceptions import ApplicationError
+from hr.access import access_employee_for_write, access_unit_for_write
 from hr.identity import national_id_mismatch
 from hr.models import Assignment, Employee, OrgUnit, Position, Rank, Restriction, SalaryRecord, SalaryStep, User
 from hr.selectors.discipline import restrictions_in_force
@@ -18,14 +23,15 @@ DECISION_FIELDS = frozenset({"unit", "position", "rank", "salary_step", "salary_
 def _check_identity(employee: Employee) -> None:
     problem = national_id_mismatch(employee.national_id, employee.date_of_birth, employee.sex)
     if problem:
-        raise ValidationError({"national_id": [problem]})
+        raise ValidationError({"national_id": ValidationError(problem, code="national_id_mismatch")})
 
 
 def _check_step_in_rank(rank: Rank | None, step: SalaryStep | None) -> None:
     if step is not None and rank is None:
-        raise ValidationError({"rank": [_("A salary step needs a rank.")]})
+        raise ValidationError({"rank": ValidationError(_("A salary step needs a rank."), code="rank_required")})
     if rank is not None and step is not None and step.scale_id != rank.scale_id:
-        raise ValidationError({"salary_step": [_("The salary step does not belong to the rank's salary scale.")]})
+        message = _("The salary step does not belong to the rank's salary scale.")
+        raise ValidationError({"salary_step": ValidationError(message, code="step_not_in_scale")})
 
 
 def _check_not_future(day: datetime.date, *, field: str) -> None:
@@ -33,7 +39,9 @@ def _check_not_future(day: datetime.date, *, field: str) -> None:
     # decision is entered on or after the day it takes effect (no hidden scheduled change).
     if day > datetime.date.today():
         raise ApplicationError(
-            _("A decision is recorded once it has taken effect; the date is in the future."), field=field
+            _("A decision is recorded once it has taken effect; the date is in the future."),
+            field=field,
+            code="future_date",
         )
 
 
@@ -48,10 +56,160 @@ def _check_discipline(employee: Employee, wanted: set[str], *, on: datetime.date
             _("The person is under a discipline decision in force on %(date)s, which forbids: %(what)s.")
             % {"date": on.strftime("%d/%m/%Y"), "what": labels},
             field=field,
+            code="restricted_by_discipline",
         )
 
 
+@dataclass(frozen=True)
+class NewEmployee:
+    """One person to register: where they start, their first post and salary, and their personal data.
+
+    `invalid` names fields the caller already refused (a cell it could not read): they are not
+    validated again, so each problem is reported once, and the row is refused.
+    """
+
+    unit: OrgUnit
+    recruitment_date: datetime.date
+    position: Position | None = None
+    rank: Rank | None = None
+    salary_step: SalaryStep | None = None
+    salary_date: datetime.date | None = None
+    decision_number: str = ""
+    fields: dict = field(default_factory=dict)
+    invalid: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class EmployeeChange:
+    """Corrections of one person's personal data (a bulk `employee_update`); `invalid` as for `NewEmployee`."""
+
+    employee: Employee
+    fields: dict
+    invalid: frozenset[str] = frozenset()
+
+
+class RowsRefused(Exception):
+    """Some rows of a bulk write were refused and nothing was written; `errors` maps row index to refusal."""
+
+    def __init__(self, errors: dict[int, Exception]):
+        super().__init__(f"{len(errors)} rows refused")
+        self.errors = errors
+
+
+# Objects passed in are already resolved, so their foreign keys are not looked up again per row.
+RELATION_FIELDS = ["unit", "position", "rank", "salary_step"]
+BATCH_SIZE = 2000
+LOOKUP_CHUNK = 5000
+
+
+def _build(actor: User | None, new: NewEmployee) -> Employee:
+    if "unit" not in new.invalid:
+        access_unit_for_write(actor, new.unit)
+    _check_step_in_rank(new.rank, new.salary_step)
+    step = new.salary_step
+    employee = Employee(
+        unit=new.unit,
+        position=new.position,
+        rank=new.rank,
+        salary_step=step,
+        salary_coefficient=step.coefficient if step else None,
+        salary_date=(new.salary_date or new.recruitment_date) if step else None,
+        recruitment_date=new.recruitment_date,
+        **new.fields,
+    )
+    _validate(employee, new.invalid)
+    return employee
+
+
+def _validate(employee: Employee, invalid: frozenset[str]) -> None:
+    # Uniqueness is checked once for the whole batch (`_check_unique`), not by a query per row.
+    employee.full_clean(exclude=[*RELATION_FIELDS, *invalid], validate_unique=False, validate_constraints=False)
+    if invalid:
+        # The caller has reported these fields already; the row stays refused without saying it twice.
+        raise ValidationError({})
+    _check_identity(employee)
+
+
+def _check_unique(employees: dict[int, Employee], errors: dict[int, Exception]) -> None:
+    """A national ID belongs to one person: not twice in the batch, and not already another person's."""
+    by_id: dict[str, int] = {}
+    for index, employee in employees.items():
+        if employee.national_id in by_id:
+            message = _("The same person appears twice in the list.")
+            errors[index] = ValidationError({"national_id": ValidationError(message, code="duplicate_entry")})
+        else:
+            by_id[employee.national_id] = index
+    ids = sorted(by_id)
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        taken = Employee.objects.filter(national_id__in=ids[start : start + LOOKUP_CHUNK])
+        for national_id, pk in taken.values_list("national_id", "pk"):
+            index = by_id[national_id]
+            if employees[index].pk != pk:
+                message = _("Another person already has this personal identification number.")
+                errors[index] = ValidationError({"national_id": ValidationError(message, code="national_id_taken")})
+
+
+def employee_bulk_check(
+    *, actor: User | None, people: list[NewEmployee]
+) -> tuple[list[Employee], dict[int, Exception]]:
+    """Every rule `employee_bulk_create` applies, writing nothing: the built records and each row's refusal."""
+    built: dict[int, Employee] = {}
+    errors: dict[int, Exception] = {}
+    for index, new in enumerate(people):
+        try:
+            built[index] = _build(actor, new)
+        except (ValidationError, APIException) as exc:
+            errors[index] = exc
+    _check_unique({i: e for i, e in built.items() if i not in errors}, errors)
+    return [built.get(i) for i in range(len(people))], errors
+
+
 @transaction.atomic
+def employee_bulk_create(*, actor: User | None, people: list[NewEmployee]) -> list[Employee]:
+    """Register many people at once, each with their first assignment and salary record; all or nothing.
+
+    The rules are `employee_create`'s, row by row; refused rows raise `RowsRefused` and nothing is written.
+    """
+    employees, errors = employee_bulk_check(actor=actor, people=people)
+    if errors:
+        raise RowsRefused(errors)
+    recruitment = _("Recruitment")
+    for start in range(0, len(people), BATCH_SIZE):
+        batch = list(zip(employees[start : start + BATCH_SIZE], people[start : start + BATCH_SIZE], strict=True))
+        bulk_create_with_history([e for e, _new in batch], Employee, batch_size=BATCH_SIZE, default_user=actor)
+        Assignment.objects.bulk_create(
+            Assignment(
+                employee=employee,
+                unit_id=employee.unit_id,
+                position_id=employee.position_id,
+                start_date=employee.recruitment_date,
+                decision_number=new.decision_number,
+                note=recruitment,
+                created_by=actor,
+            )
+            for employee, new in batch
+        )
+        SalaryRecord.objects.bulk_create(
+            SalaryRecord(
+                employee=employee,
+                rank_id=employee.rank_id,
+                salary_step_id=employee.salary_step_id,
+                coefficient=employee.salary_coefficient,
+                effective_date=employee.salary_date,
+                decision_number=new.decision_number,
+                reason=recruitment,
+                created_by=actor,
+            )
+            for employee, new in batch
+            if employee.salary_step_id
+        )
+    return employees
+
+
+def _single(exc: RowsRefused) -> Exception:
+    return exc.errors[0]
+
+
 def employee_create(
     *,
     actor: User | None,
@@ -65,58 +223,74 @@ def employee_create(
     **fields,
 ) -> Employee:
     """Register a person with their first assignment and, if ranked, their first salary record."""
-    _check_step_in_rank(rank, salary_step)
-    employee = Employee(
+    new = NewEmployee(
         unit=unit,
+        recruitment_date=recruitment_date,
         position=position,
         rank=rank,
         salary_step=salary_step,
-        salary_coefficient=salary_step.coefficient if salary_step else None,
-        salary_date=(salary_date or recruitment_date) if salary_step else None,
-        recruitment_date=recruitment_date,
-        **fields,
-    )
-    employee._history_user = actor
-    employee.full_clean()
-    _check_identity(employee)
-    employee.save()
-    Assignment.objects.create(
-        employee=employee,
-        unit=unit,
-        position=position,
-        start_date=recruitment_date,
+        salary_date=salary_date,
         decision_number=decision_number,
-        note=_("Recruitment"),
-        created_by=actor,
+        fields=fields,
     )
-    if rank and salary_step:
-        SalaryRecord.objects.create(
-            employee=employee,
-            rank=rank,
-            salary_step=salary_step,
-            coefficient=salary_step.coefficient,
-            effective_date=employee.salary_date,
-            decision_number=decision_number,
-            reason=_("Recruitment"),
-            created_by=actor,
+    try:
+        return employee_bulk_create(actor=actor, people=[new])[0]
+    except RowsRefused as exc:
+        raise _single(exc) from None
+
+
+def _apply_change(actor: User | None, change: EmployeeChange) -> Employee:
+    employee = change.employee
+    # Named by its national ID in a file, the person is an input: a refusal is reported on that column.
+    access_employee_for_write(actor, employee, field="national_id")
+    forbidden = DECISION_FIELDS.intersection(change.fields)
+    if forbidden:
+        message = _("Changed only through a transfer or salary decision.")
+        raise ValidationError(
+            {name: ValidationError(message, code="decision_only_field") for name in sorted(forbidden)}
         )
+    for name, value in change.fields.items():
+        setattr(employee, name, value)
+    _validate(employee, change.invalid)
     return employee
+
+
+def employee_bulk_check_changes(
+    *, actor: User | None, changes: list[EmployeeChange]
+) -> tuple[list[Employee], dict[int, Exception]]:
+    """Every rule `employee_bulk_update` applies, writing nothing (the records are changed in memory)."""
+    changed: dict[int, Employee] = {}
+    errors: dict[int, Exception] = {}
+    for index, change in enumerate(changes):
+        try:
+            changed[index] = _apply_change(actor, change)
+        except (ValidationError, APIException) as exc:
+            errors[index] = exc
+    _check_unique({i: e for i, e in changed.items() if i not in errors}, errors)
+    return [changed.get(i) for i in range(len(changes))], errors
 
 
 @transaction.atomic
+def employee_bulk_update(*, actor: User | None, changes: list[EmployeeChange]) -> list[Employee]:
+    """Correct many people's personal data at once; all or nothing, each version kept in the history."""
+    employees, errors = employee_bulk_check_changes(actor=actor, changes=changes)
+    if errors:
+        raise RowsRefused(errors)
+    now = timezone.now()
+    names = sorted({name for change in changes for name in change.fields} | {"updated_at"})
+    for employee in employees:
+        # bulk_update skips auto_now, so the timestamp is set here.
+        employee.updated_at = now
+    bulk_update_with_history(employees, Employee, names, batch_size=BATCH_SIZE, default_user=actor)
+    return employees
+
+
 def employee_update(*, employee: Employee, actor: User | None, **fields) -> Employee:
     """Correct personal data; unit, post, rank and salary change only through decisions."""
-    forbidden = DECISION_FIELDS.intersection(fields)
-    if forbidden:
-        message = _("Changed only through a transfer or salary decision.")
-        raise ValidationError({name: [message] for name in sorted(forbidden)})
-    for name, value in fields.items():
-        setattr(employee, name, value)
-    employee._history_user = actor
-    employee.full_clean()
-    _check_identity(employee)
-    employee.save()
-    return employee
+    try:
+        return employee_bulk_update(actor=actor, changes=[EmployeeChange(employee=employee, fields=fields)])[0]
+    except RowsRefused as exc:
+        raise _single(exc) from None
 
 
 @transaction.atomic
@@ -131,6 +305,8 @@ def employee_transfer(
     note: str = "",
 ) -> Assignment:
     """Move a person to a unit or post from a date: closes the current period, opens a new one."""
+    access_employee_for_write(actor, employee)
+    access_unit_for_write(actor, unit)
     _check_not_future(start_date, field="start_date")
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     current = employee.assignments.filter(end_date__isnull=True).order_by("-start_date").first()
@@ -139,9 +315,12 @@ def employee_transfer(
             _("The transfer must start after the current assignment began (%(date)s).")
             % {"date": current.start_date.strftime("%d/%m/%Y")},
             field="start_date",
+            code="before_current_assignment",
         )
     if not unit.is_valid_on(start_date):
-        raise ApplicationError(_("The unit is not in existence on the start date."), field="unit")
+        raise ApplicationError(
+            _("The unit is not in existence on the start date."), field="unit", code="unit_not_in_existence"
+        )
     wanted = set()
     if unit.pk != employee.unit_id:
         wanted.add(Restriction.TRANSFER)
@@ -181,6 +360,7 @@ def employee_change_salary(
     reason: str = "",
 ) -> SalaryRecord:
     """Record a rank or salary-step decision and make it the person's current salary."""
+    access_employee_for_write(actor, employee)
     _check_not_future(effective_date, field="effective_date")
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     _check_step_in_rank(rank, salary_step)
@@ -195,6 +375,7 @@ def employee_change_salary(
             _("The decision must take effect after the latest salary decision (%(date)s).")
             % {"date": latest.effective_date.strftime("%d/%m/%Y")},
             field="effective_date",
+            code="before_latest_salary",
         )
     record = SalaryRecord(
         employee=employee,

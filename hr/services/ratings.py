@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from hr.access import access_employee_for_write
 from hr.models import AnnualRating, Employee, RatingSource, User
 
 
@@ -16,7 +17,13 @@ def annual_rating_record(
     decision_number: str = "",
     note: str = "",
 ) -> AnnualRating:
-    """Create or replace the person's rating for `year`; the previous value stays in the history."""
+    """Create or replace the person's rating for `year`; the previous value stays in the history.
+
+    A rating entered by hand needs an actor who manages the person; one that comes from a decided
+    evaluation was already checked by the evaluation's workflow, which names who may decide.
+    """
+    if source == RatingSource.MANUAL:
+        access_employee_for_write(actor, employee, field="employee")
     record = AnnualRating.objects.select_for_update().filter(employee=employee, year=year).first()
     if record is None:
         record = AnnualRating(employee=employee, year=year)

@@ -4,12 +4,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
-from hr.access import employee_manage_q
+from hr.access import account_scope_q
 from hr.models import User
 from hr.permissions import IsPersonnelWriter
 from hr.serializers.accounts import AccountCreateSerializer, AccountOutputSerializer, AccountUpdateSerializer
 from hr.services.accounts import account_create, account_update
-from hr.views.employees import check_unit_in_scope
 from hr.views.history import HistoryMixin
 
 
@@ -25,18 +24,14 @@ class AccountViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return User.objects.none()
-        qs = User.objects.select_related("employee", "scope_unit").order_by("username")
-        if self.request.user.is_province_admin:
-            return qs
-        return qs.filter(employee_manage_q(self.request.user, prefix="employee__"))
+        qs = User.objects.select_related("employee__unit", "scope_unit").order_by("username")
+        return qs.filter(account_scope_q(self.request.user))
 
     @extend_schema(request=AccountCreateSerializer, responses={201: AccountOutputSerializer})
     def create(self, request):
         serializer = AccountCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        if data.get("employee") is not None:
-            check_unit_in_scope(request.user, data["employee"].unit, field="employee")
         user = account_create(actor=request.user, **data)
         return Response(AccountOutputSerializer(user).data, status=status.HTTP_201_CREATED)
 

@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from backend.api.exceptions import ApplicationError
-from hr.access import can_manage_unit, can_read_unit_subtree
+from hr.access import access_recipient_for_write, access_unit_for_read
 from hr.models import Commendation, Initiative, OrgUnit
 from hr.permissions import PersonnelWriteOrReadOnly
 from hr.selectors.commendations import CommendationFilter, InitiativeFilter, commendation_list, initiative_list
@@ -24,7 +24,7 @@ from hr.serializers.commendations import (
 )
 from hr.serializers.discipline import AnnulInputSerializer
 from hr.services.commendations import commendation_annul, commendation_create, initiative_annul, initiative_create
-from hr.views.discipline import ManagedByEmployeeMixin, check_employee_in_scope
+from hr.views.discipline import person_write_access
 from hr.views.history import HistoryMixin
 
 
@@ -45,26 +45,14 @@ class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMo
     def _output(self, record) -> dict:
         return CommendationOutputSerializer(self.get_queryset().get(pk=record.pk)).data
 
-    def _check_recipient_in_scope(self, data) -> None:
-        if data.get("employee") is not None:
-            check_employee_in_scope(self.request.user, data["employee"])
-        elif data.get("unit") is not None and not can_manage_unit(self.request.user, data["unit"]):
-            raise ApplicationError(_("The unit is outside your area of responsibility."), field="unit")
-
-    def get_managed_object(self):
-        record = self.get_object()
-        recipient = {"employee": record.employee} if record.employee_id else {"unit": record.unit}
-        try:
-            self._check_recipient_in_scope(recipient)
-        except ApplicationError:
-            self.permission_denied(self.request)
-        return record
+    @staticmethod
+    def write_access(user, record) -> None:
+        access_recipient_for_write(user, employee=record.employee, unit=record.unit, as_input=False)
 
     @extend_schema(request=CommendationCreateSerializer, responses={201: CommendationOutputSerializer})
     def create(self, request):
         serializer = CommendationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        self._check_recipient_in_scope(serializer.validated_data)
         record = commendation_create(actor=request.user, **serializer.validated_data)
         return Response(self._output(record), status=status.HTTP_201_CREATED)
 
@@ -72,7 +60,7 @@ class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMo
     @action(detail=True, methods=["post"])
     def annul(self, request, pk=None):
         """Annul (revoke) the title or commendation by a later decision."""
-        record = self.get_managed_object()
+        record = self.get_object()
         serializer = AnnulInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         commendation_annul(actor=request.user, record=record, **serializer.validated_data)
@@ -93,14 +81,14 @@ class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMo
         query.is_valid(raise_exception=True)
         data = query.validated_data
         if ("employee" in data) == ("unit" in data):
-            raise ApplicationError(_("Give either a person or a unit, not both."), field="employee")
+            raise ApplicationError(
+                _("Give either a person or a unit, not both."), field="employee", code="one_recipient"
+            )
         if "employee" in data:
             employee = get_object_or_404(employee_visible(user=request.user), pk=data["employee"])
             verdicts = employee_eligibility(employee=employee, year=data["year"])
         else:
-            unit = get_object_or_404(OrgUnit, pk=data["unit"])
-            if not can_read_unit_subtree(request.user, unit):
-                self.permission_denied(request)
+            unit = access_unit_for_read(request.user, get_object_or_404(OrgUnit, pk=data["unit"]), field=None)
             verdicts = unit_eligibility(unit=unit, year=data["year"])
         titles, forms = split_titles_and_forms(verdicts)
         return Response(
@@ -116,7 +104,6 @@ class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMo
 
 class InitiativeViewSet(
     HistoryMixin,
-    ManagedByEmployeeMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -128,6 +115,7 @@ class InitiativeViewSet(
     filterset_class = InitiativeFilter
     search_fields = ["employee__full_name", "title", "decision_number"]
     ordering_fields = ["year", "recognised_on", "id"]
+    write_access = staticmethod(person_write_access)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
@@ -141,7 +129,6 @@ class InitiativeViewSet(
     def create(self, request):
         serializer = InitiativeCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_employee_in_scope(request.user, serializer.validated_data["employee"])
         record = initiative_create(actor=request.user, **serializer.validated_data)
         return Response(self._output(record), status=status.HTTP_201_CREATED)
 
@@ -149,7 +136,7 @@ class InitiativeViewSet(
     @action(detail=True, methods=["post"])
     def annul(self, request, pk=None):
         """Annul the recognition by a later decision."""
-        record = self.get_managed_object()
+        record = self.get_object()
         serializer = AnnulInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         initiative_annul(actor=request.user, record=record, **serializer.validated_data)

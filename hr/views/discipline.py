@@ -1,14 +1,12 @@
 """Discipline decision endpoints: scoped reads, officer writes, annulment instead of deletion."""
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from backend.api.exceptions import ApplicationError
-from hr.access import employee_manage_q
-from hr.models import DisciplineRecord, Employee
+from hr.access import access_employee_for_write
+from hr.models import DisciplineRecord
 from hr.permissions import PersonnelWriteOrReadOnly
 from hr.selectors.discipline import DisciplineRecordFilter, discipline_list
 from hr.serializers.discipline import (
@@ -21,25 +19,13 @@ from hr.services.discipline import discipline_record_annul, discipline_record_cr
 from hr.views.history import HistoryMixin
 
 
-def check_employee_in_scope(user, employee: Employee, *, field: str = "employee") -> None:
-    """A 400 on `field` when an officer names a person outside their agency."""
-    if not Employee.objects.filter(employee_manage_q(user), pk=employee.pk).exists():
-        raise ApplicationError(_("The person is outside your area of responsibility."), field=field)
-
-
-class ManagedByEmployeeMixin:
-    """Detail writes need the record visible (else 404) and its person managed by the caller (else 403)."""
-
-    def get_managed_object(self):
-        record = self.get_object()
-        if not Employee.objects.filter(employee_manage_q(self.request.user), pk=record.employee_id).exists():
-            self.permission_denied(self.request)
-        return record
+def person_write_access(user, record) -> None:
+    """A decision about a person is changed by whoever manages that person, never by the person."""
+    access_employee_for_write(user, record.employee)
 
 
 class DisciplineRecordViewSet(
     HistoryMixin,
-    ManagedByEmployeeMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -51,6 +37,7 @@ class DisciplineRecordViewSet(
     filterset_class = DisciplineRecordFilter
     search_fields = ["employee__full_name", "decision_number", "reason"]
     ordering_fields = ["decision_date", "effective_date", "effect_end", "id"]
+    write_access = staticmethod(person_write_access)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
@@ -64,14 +51,13 @@ class DisciplineRecordViewSet(
     def create(self, request):
         serializer = DisciplineCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_employee_in_scope(request.user, serializer.validated_data["employee"])
         record = discipline_record_create(actor=request.user, **serializer.validated_data)
         return Response(self._output(record), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DisciplineUpdateSerializer, responses=DisciplineOutputSerializer)
     def partial_update(self, request, pk=None):
         """Correct the decision number, authority, reason, severity or duty link; the rest needs annulment."""
-        record = self.get_managed_object()
+        record = self.get_object()
         serializer = DisciplineUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         fixed = {k: request.data[k] for k in request.data if k not in serializer.fields}
@@ -82,7 +68,7 @@ class DisciplineRecordViewSet(
     @action(detail=True, methods=["post"])
     def annul(self, request, pk=None):
         """Annul the decision by a later decision; it then counts for no date or year."""
-        record = self.get_managed_object()
+        record = self.get_object()
         serializer = AnnulInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         discipline_record_annul(actor=request.user, record=record, **serializer.validated_data)

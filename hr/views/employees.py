@@ -1,16 +1,15 @@
 """Employee endpoints: scoped reads, officer writes, dated transfers and salary decisions."""
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from backend.api.exceptions import ApplicationError
-from hr.access import can_manage_unit, employee_manage_q
+from hr.access import access_employee_for_write
 from hr.models import Employee
 from hr.permissions import PersonnelWriteOrReadOnly
 from hr.selectors.employees import EmployeeFilter, employee_assignments, employee_list, employee_salary_records
+from hr.selectors.history_events import employee_history_events
 from hr.serializers.employees import (
     AssignmentSerializer,
     EmployeeCreateSerializer,
@@ -28,13 +27,6 @@ from hr.services.employees import (
     employee_update,
 )
 from hr.views.history import HistoryMixin
-from training.selectors.records import training_history_events
-
-
-def check_unit_in_scope(user, unit, *, field: str = "unit") -> None:
-    """A 400 on `field` when an officer names a unit outside their agency."""
-    if not can_manage_unit(user, unit):
-        raise ApplicationError(_("The unit is outside your area of responsibility."), field=field)
 
 
 def _decision_fields(request) -> dict:
@@ -62,27 +54,22 @@ class EmployeeViewSet(
         return employee_list(user=self.request.user)
 
     def history_events(self, record) -> list[dict]:
-        """Completed training (passed, class completed) appears in the person's record history."""
-        return training_history_events(employee=record)
+        """Events other apps registered (completed training, for one) appear in the person's record history."""
+        return employee_history_events(employee=record)
 
-    def get_managed_object(self):
-        """The record, which the caller must both see (else 404) and manage (else 403)."""
-        employee = self.get_object()
-        if not Employee.objects.filter(employee_manage_q(self.request.user), pk=employee.pk).exists():
-            self.permission_denied(self.request)
-        return employee
+    # Writes to a record: seen (else 404), then managed and not the caller's own (else 403 with its code).
+    write_access = staticmethod(access_employee_for_write)
 
     @extend_schema(request=EmployeeCreateSerializer, responses={201: EmployeeOutputSerializer})
     def create(self, request):
         serializer = EmployeeCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_unit_in_scope(request.user, serializer.validated_data["unit"])
         employee = employee_create(actor=request.user, **serializer.validated_data)
         return Response(EmployeeOutputSerializer(self.get_queryset().get(pk=employee.pk)).data, status=201)
 
     @extend_schema(request=EmployeeUpdateSerializer, responses=EmployeeOutputSerializer)
     def partial_update(self, request, pk=None):
-        employee = self.get_managed_object()
+        employee = self.get_object()
         serializer = EmployeeUpdateSerializer(employee, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         employee_update(employee=employee, actor=request.user, **serializer.validated_data, **_decision_fields(request))
@@ -90,7 +77,7 @@ class EmployeeViewSet(
 
     @extend_schema(request=EmployeeUpdateSerializer, responses=EmployeeOutputSerializer)
     def update(self, request, pk=None):
-        employee = self.get_managed_object()
+        employee = self.get_object()
         serializer = EmployeeUpdateSerializer(employee, data=request.data)
         serializer.is_valid(raise_exception=True)
         employee_update(employee=employee, actor=request.user, **serializer.validated_data, **_decision_fields(request))
@@ -100,10 +87,9 @@ class EmployeeViewSet(
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
         """Move the person to another unit or post from a date (điều động, bổ nhiệm)."""
-        employee = self.get_managed_object()
+        employee = self.get_object()
         serializer = TransferInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_unit_in_scope(request.user, serializer.validated_data["unit"])
         assignment = employee_transfer(employee=employee, actor=request.user, **serializer.validated_data)
         return Response(AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
@@ -111,7 +97,7 @@ class EmployeeViewSet(
     @action(detail=True, methods=["post"], url_path="salary-changes")
     def salary_change(self, request, pk=None):
         """Record a rank or salary-step decision (nâng bậc lương, chuyển ngạch)."""
-        employee = self.get_managed_object()
+        employee = self.get_object()
         serializer = SalaryChangeInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         record = employee_change_salary(employee=employee, actor=request.user, **serializer.validated_data)

@@ -10,6 +10,7 @@ from hr.serializers.reference import (
     RankSerializer,
     SalaryScaleSerializer,
 )
+from hr.services.reference import reference_create, reference_update
 
 
 class ReferenceViewSet(
@@ -24,15 +25,14 @@ class ReferenceViewSet(
     permission_classes = [ProvinceAdminWriteOrReadOnly]
 
     def perform_create(self, serializer):
-        serializer.instance = serializer.Meta.model(**serializer.validated_data)
-        serializer.instance.full_clean()
-        serializer.instance.save()
+        serializer.instance = reference_create(
+            actor=self.request.user, model=serializer.Meta.model, **serializer.validated_data
+        )
 
     def perform_update(self, serializer):
-        for name, value in serializer.validated_data.items():
-            setattr(serializer.instance, name, value)
-        serializer.instance.full_clean()
-        serializer.instance.save()
+        serializer.instance = reference_update(
+            actor=self.request.user, row=serializer.instance, **serializer.validated_data
+        )
 
 
 class SalaryScaleViewSet(ReferenceViewSet):

@@ -3,24 +3,20 @@
 from collections.abc import Callable
 from decimal import Decimal
 
+from evaluations.selectors.statistics import evaluation_timeliness
 from hr.models import OrgUnit
+from hr.selectors.discipline import disciplined_count_in_year
 from reform.models import ComputedMetric
-
-# The evaluations app reads this app's head cap, so the sources are imported when called,
-# not at import time, to keep the apps free of an import cycle.
+from training.selectors.compliance import unit_compliance_figures
 
 
 def _evaluated_on_time_pct(unit: OrgUnit, year: int, cache: dict) -> Decimal | None:
-    from evaluations.selectors.statistics import evaluation_timeliness
-
     figures = evaluation_timeliness(unit=unit, year=year)
     return Decimal(figures["on_time_pct"]) if figures["due"] else None
 
 
 def _training(unit: OrgUnit, year: int, cache: dict) -> dict:
     if "training" not in cache:
-        from training.selectors.compliance import unit_compliance_figures
-
         cache["training"] = unit_compliance_figures(unit=unit, year=year)
     return cache["training"]
 
@@ -36,8 +32,6 @@ def _reform_trained_pct(unit: OrgUnit, year: int, cache: dict) -> Decimal | None
 
 
 def _disciplined_count(unit: OrgUnit, year: int, cache: dict) -> Decimal | None:
-    from hr.selectors.discipline import disciplined_count_in_year
-
     return Decimal(disciplined_count_in_year(unit=unit, year=year))
 
 

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError
+from hr.access import access_province_admin
 from hr.models import User
 from reform.models import Band, IndexArea, IndexCriterion, IndexSet
 
@@ -32,8 +33,11 @@ def _copy_criterion(criterion: IndexCriterion, area: IndexArea, parent_id: int |
 @transaction.atomic
 def index_set_copy(*, actor: User | None, source: IndexSet, year: int, name: str = "") -> IndexSet:
     """A new year's index for the same level: areas, criteria, sub-criteria and bands copied from `source`."""
+    access_province_admin(actor)
     if IndexSet.objects.filter(year=year, target_level=source.target_level).exists():
-        raise ApplicationError(_("An index set for this year and level already exists."), field="year")
+        raise ApplicationError(
+            _("An index set for this year and level already exists."), field="year", code="index_set_exists"
+        )
     copy = IndexSet(
         year=year,
         target_level=source.target_level,

@@ -31,9 +31,21 @@ def check_points(criterion: IndexCriterion, points: Decimal, *, field: str) -> N
     """Refuse points outside 0..max, or between the ends for an all-or-nothing criterion."""
     names = {"code": criterion.code, "max": criterion.max_points}
     if points < 0 or points > criterion.max_points:
-        raise ValidationError({field: [_("Criterion %(code)s takes 0 to %(max)s points.") % names]})
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("Criterion %(code)s takes 0 to %(max)s points.") % names, code="points_out_of_range"
+                )
+            }
+        )
     if criterion.scoring_method == ScoringMethod.ALL_OR_NOTHING and points not in (0, criterion.max_points):
-        raise ValidationError({field: [_("Criterion %(code)s takes either 0 or %(max)s points.") % names]})
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("Criterion %(code)s takes either 0 or %(max)s points.") % names, code="all_or_nothing"
+                )
+            }
+        )
 
 
 def final_points(score: AppraisalScore) -> Decimal | None:

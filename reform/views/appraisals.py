@@ -11,10 +11,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from backend.api.exceptions import ApplicationError
 from hr.models import Role
 from hr.views.history import HistoryMixin
-from reform.access import may_appraise, may_open, may_self_assess
+from reform.access import access_appraiser, access_self_assessment
 from reform.evidence_types import EVIDENCE_TYPES
 from reform.models import Appraisal, TargetLevel
 from reform.selectors.appraisals import AppraisalFilter, appraisal_list, appraisal_ranking, appraisal_with_scores
@@ -67,18 +66,12 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
         fresh = appraisal_with_scores(appraisal_list(user=self.request.user)).get(pk=appraisal.pk)
         return Response(AppraisalDetailSerializer(fresh, context={"request": self.request}).data, status=status_code)
 
-    def _visible(self, allowed) -> Appraisal:
-        """The appraisal, which the caller must see (else 404) and be allowed to act on (else 403)."""
-        appraisal = self.get_object()
-        if not allowed(appraisal):
-            self.permission_denied(self.request)
-        return appraisal
-
     def _self_assessed(self) -> Appraisal:
-        return self._visible(lambda appraisal: may_self_assess(self.request.user, appraisal))
+        """The appraisal, seen (else 404) and the caller's to self-assess (else 403), before its input is read."""
+        return access_self_assessment(self.request.user, self.get_object())
 
     def _appraised(self) -> Appraisal:
-        return self._visible(lambda appraisal: may_appraise(self.request.user))
+        return access_appraiser(self.request.user, self.get_object())
 
     def retrieve(self, request, pk=None):
         return Response(AppraisalDetailSerializer(self.get_object(), context={"request": request}).data)
@@ -91,8 +84,6 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
             self.permission_denied(request)
         serializer = AppraisalOpenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        if not may_open(user, serializer.validated_data["unit"]):
-            raise ApplicationError(_("The unit is outside your area of responsibility."), field="unit")
         appraisal = appraisal_open(actor=user, **serializer.validated_data)
         return self._detail(appraisal, status_code=status.HTTP_201_CREATED)
 
@@ -143,7 +134,7 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
         try:
             handle = evidence.file.open("rb")
         except FileNotFoundError:
-            raise NotFound(_("The file of this evidence is missing from storage.")) from None
+            raise NotFound(_("The file of this evidence is missing from storage."), code="file_missing") from None
         return FileResponse(
             handle, as_attachment=True, filename=evidence.original_name, content_type=evidence_content_type(evidence)
         )
@@ -159,9 +150,7 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
     @action(detail=True, methods=["post"], url_path="refresh-computed")
     def refresh_computed(self, request, pk=None):
         """Re-read the computed civil-service criteria from the system's data (officer or administrator)."""
-        appraisal = self._visible(
-            lambda appraisal: may_appraise(request.user) or may_self_assess(request.user, appraisal)
-        )
+        appraisal = self.get_object()
         return self._detail(appraisal_refresh_computed(actor=request.user, appraisal=appraisal))
 
     @extend_schema(request=AppraisedScoresInputSerializer, responses=AppraisalDetailSerializer)
@@ -217,6 +206,6 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
         """Published results of a year and level, best first; equal percentages share a rank (1, 1, 3)."""
         ranked = appraisal_ranking(user=request.user, filters=request.query_params)
         if not ranked.is_valid():
-            raise ValidationError(ranked.errors)
+            raise ValidationError(ranked.errors.as_data())  # as_data keeps the codes (required, invalid_choice…)
         page = self.paginate_queryset(ranked.qs)
         return self.get_paginated_response(RankingRowSerializer(page, many=True).data)

@@ -8,9 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from evaluations.models import NOT_RATED, Evaluation, EvaluationCycle, QuotaGroup
+from evaluations.services.cycles import cycle_update
 from hr.models import Category, EmploymentStatus
 from tests.evaluations.factories import open_cycle
 from tests.factories import EmployeeFactory, position
+from tests.refusals import refusal, refused, unchanged
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("evaluation-cycle-list")
@@ -40,33 +42,41 @@ class CycleCreateTests:
     @pytest.mark.parametrize("role", ["manager", "staff"])
     def test_managers_and_staff_may_not(self, org, as_user, role):
         user = getattr(org.a, role)
-        assert as_user(user).post(LIST, self._body(org.a.unit), format="json").status_code == 403
+        with unchanged(EvaluationCycle.objects.all()):
+            response = as_user(user).post(LIST, self._body(org.a.unit), format="json")
+        refused(response, "permission_denied", status=403)
 
-    def test_officer_outside_their_agency_is_a_field_error(self, org, as_user):
-        response = as_user(org.a.officer).post(LIST, self._body(org.b.unit), format="json")
-        assert response.status_code == 400
-        assert "scope_unit" in response.data
+    def test_officer_outside_their_agency_is_refused_on_the_unit(self, org, as_user):
+        with unchanged(EvaluationCycle.objects.all()):
+            response = as_user(org.a.officer).post(LIST, self._body(org.b.unit), format="json")
+        refused(response, "out_of_scope", field="scope_unit")
 
     @pytest.mark.parametrize(
-        ("changes", "field"),
+        ("changes", "field", "code"),
         [
-            ({"period_kind": "QUARTERLY", "period_number": 5}, "period_number"),
-            ({"period_kind": "WEEKLY"}, "period_kind"),
-            ({"year": 1990}, "year"),
-            ({"scope_unit": 999999}, "scope_unit"),
-            ({"self_assessment_deadline": "2026-12-10", "decision_deadline": "2026-12-01"}, "decision_deadline"),
-            ({"decision_deadline": "không phải ngày"}, "decision_deadline"),
+            ({"period_kind": "QUARTERLY", "period_number": 5}, "period_number", "period_out_of_range"),
+            ({"period_kind": "WEEKLY"}, "period_kind", "invalid_choice"),
+            ({"year": 1990}, "year", "min_value"),
+            ({"scope_unit": 999999}, "scope_unit", "does_not_exist"),
+            (
+                {"self_assessment_deadline": "2026-12-10", "decision_deadline": "2026-12-01"},
+                "decision_deadline",
+                "deadline_order",
+            ),
+            ({"decision_deadline": "không phải ngày"}, "decision_deadline", "invalid"),
         ],
     )
-    def test_bad_input(self, org, as_user, changes, field):
-        response = as_user(org.admin).post(LIST, self._body(org.a.unit, **changes), format="json")
-        assert response.status_code == 400
-        assert field in response.data
+    def test_bad_input(self, org, as_user, changes, field, code):
+        with unchanged(EvaluationCycle.objects.all()):
+            response = as_user(org.admin).post(LIST, self._body(org.a.unit, **changes), format="json")
+        refused(response, code, field=field, status=400)
 
     def test_the_same_period_twice_is_refused(self, org, as_user):
         client = as_user(org.admin)
         assert client.post(LIST, self._body(org.a.unit), format="json").status_code == 201
-        assert client.post(LIST, self._body(org.a.unit), format="json").status_code in (400, 409)
+        with unchanged(EvaluationCycle.objects.all()):
+            response = client.post(LIST, self._body(org.a.unit), format="json")
+        refused(response, "unique_together", status=400)
 
 
 class CycleReadTests:
@@ -90,7 +100,14 @@ class CycleReadTests:
         response = client.patch(_detail(cycle), {"decision_deadline": "2026-12-10"}, format="json")
         assert response.status_code == 200
         assert response.data["decision_deadline"] == "2026-12-10"
-        assert client.patch(_detail(cycle), {"name": ""}, format="json").status_code == 400
+        with unchanged(cycle):
+            response = client.patch(_detail(cycle), {"name": ""}, format="json")
+        refused(response, "blank", field="name", status=400)
+
+    def test_the_period_and_unit_are_fixed(self, org):
+        cycle = open_cycle(org.a.officer, org.a.unit)
+        with unchanged(cycle), refusal("fixed_field", field="year"):
+            cycle_update(actor=org.a.officer, cycle=cycle, year=2027)
 
     def test_change_roles(self, org, as_user):
         cycle = open_cycle(org.admin, org.a.unit)

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Evaluation, RuleSet, UnitRating
+from evaluations.models import Evaluation, QuotaGroup, RuleSet, TaskLine
 from evaluations.services.cycles import cycle_generate
-from hr.models import AnnualRating, RatingSource
+from hr.models import AnnualRating, RatingSource, UnitRating
 from tests.evaluations.factories import (
     decide,
     evaluation_of,
@@ -18,7 +18,8 @@ from tests.evaluations.factories import (
     ready_for_decision,
 )
 from tests.factories import EmployeeFactory, position
-from tests.reform.factories import published_at
+from tests.reform.factories import published_at, submitted
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,17 @@ pytestmark = pytest.mark.django_db
 def _decide_api(client, evaluation, **data):
     url = reverse("evaluation-transition", args=[evaluation.pk, "decide"])
     return client.post(url, {"decision_number": "QĐ 99", **data}, format="json")
+
+
+def _refused_decision(client, evaluation, code, *, field=None, **data) -> str:
+    """The decision is refused by the rule `code`; the evaluation and the yearly results are untouched."""
+    with unchanged(evaluation, AnnualRating.objects.all()):
+        response = _decide_api(client, evaluation, **data)
+    return refused(response, code, field=field)
+
+
+def _quota_groups(response) -> list[dict]:
+    return next(r for r in response.data["forced_reasons"] if r["rule"] == "quota")["groups"]
 
 
 class DecisionTests:
@@ -51,9 +63,8 @@ class DecisionTests:
 
     def test_not_above_what_the_score_gives(self, org, as_user, cycle, staff_eval):
         ready_for_decision(staff_eval, total="89.99")
-        response = _decide_api(as_user(org.a.officer), staff_eval, final_rating="HTXSNV")
-        assert response.status_code == 400
-        assert "final_rating" in response.data
+        client = as_user(org.a.officer)
+        _refused_decision(client, staff_eval, "above_computed_rating", field="final_rating", final_rating="HTXSNV")
         assert Evaluation.objects.get(pk=staff_eval.pk).status == "PROPOSED"
 
     def test_lower_than_the_score_is_allowed(self, org, as_user, cycle, staff_eval):
@@ -74,14 +85,12 @@ class DecisionTests:
 
     def test_incomplete_scores_cannot_be_decided(self, org, as_user, cycle, staff_eval):
         Evaluation.objects.filter(pk=staff_eval.pk).update(status="PROPOSED")
-        response = _decide_api(as_user(org.a.officer), staff_eval)
-        assert response.status_code == 400
-        assert "final_rating" in response.data
+        _refused_decision(as_user(org.a.officer), staff_eval, "scores_incomplete", field="final_rating")
 
     def test_decision_number_is_required(self, org, as_user, cycle, staff_eval):
         ready_for_decision(staff_eval, total="80")
-        response = _decide_api(as_user(org.a.officer), staff_eval, decision_number="")
-        assert response.status_code == 400 and "decision_number" in response.data
+        client = as_user(org.a.officer)
+        _refused_decision(client, staff_eval, "required", field="decision_number", decision_number="")
 
     def test_monthly_decision_does_not_touch_the_yearly_result(self, org, staff_eval):
         month = generated(org.admin, org.a.unit, kind="MONTHLY", number=1)
@@ -103,11 +112,13 @@ class QuotaTests:
     def test_twenty_percent_of_those_rated_well_or_better(self, org, as_user):
         _cycle, evaluations = self._group(org, 10)
         client = as_user(org.admin)
-        assert _decide_api(client, evaluations[0]).status_code == 200
-        assert _decide_api(client, evaluations[1]).status_code == 200
-        third = _decide_api(client, evaluations[2])
-        assert third.status_code == 409
-        assert "tối đa 2" in str(third.data["detail"]) or "2" in str(third.data["detail"])
+        first = _decide_api(client, evaluations[0])
+        assert first.status_code == 200
+        assert _quota_groups(first) == [{"size": 10, "basis": 10, "allowed": 2, "used": 1}]
+        second = _decide_api(client, evaluations[1])
+        assert second.status_code == 200
+        assert _quota_groups(second) == [{"size": 10, "basis": 10, "allowed": 2, "used": 2}]
+        _refused_decision(client, evaluations[2], "quota_exceeded")
         # Rated one level lower it passes.
         assert _decide_api(client, evaluations[2], final_rating="HTTNV").status_code == 200
 
@@ -116,30 +127,36 @@ class QuotaTests:
         for evaluation in evaluations[5:]:
             ready_for_decision(evaluation, total="60")
         client = as_user(org.admin)
-        assert _decide_api(client, evaluations[0]).status_code == 200
-        assert _decide_api(client, evaluations[1]).status_code == 409
+        first = _decide_api(client, evaluations[0])
+        assert first.status_code == 200
+        assert _quota_groups(first) == [{"size": 10, "basis": 5, "allowed": 1, "used": 1}]
+        _refused_decision(client, evaluations[1], "quota_exceeded")
 
     def test_twenty_five_percent_for_an_outstanding_unit(self, org, as_user):
         cycle, evaluations = self._group(org, 8)
         client = as_user(org.admin)
         assert _decide_api(client, evaluations[0]).status_code == 200
-        assert _decide_api(client, evaluations[1]).status_code == 409  # 20% of 8 = 1
+        _refused_decision(client, evaluations[1], "quota_exceeded")  # 20% of 8 = 1
         url = reverse("evaluation-cycle-outstanding-units", args=[cycle.pk])
         response = client.post(url, {"unit": org.a.unit.pk, "outstanding": True}, format="json")
         assert response.status_code == 200 and response.data["outstanding"] is True
-        assert _decide_api(client, evaluations[1]).status_code == 200  # 25% of 8 = 2
-        assert _decide_api(client, evaluations[2]).status_code == 409
+        second = _decide_api(client, evaluations[1])  # 25% of 8 = 2
+        assert second.status_code == 200
+        assert _quota_groups(second) == [{"size": 8, "basis": 8, "allowed": 2, "used": 2}]
+        _refused_decision(client, evaluations[2], "quota_exceeded")
 
     def test_small_group_allows_one(self, org, as_user):
         _cycle, evaluations = self._group(org, 3)  # 20% of 3 rounds to 0, but a group under 5 has 1
         client = as_user(org.admin)
-        assert _decide_api(client, evaluations[0]).status_code == 200
-        assert _decide_api(client, evaluations[1]).status_code == 409
+        first = _decide_api(client, evaluations[0])
+        assert first.status_code == 200
+        assert _quota_groups(first) == [{"size": 3, "basis": 3, "allowed": 1, "used": 1}]
+        _refused_decision(client, evaluations[1], "quota_exceeded")
 
     def test_small_group_size_is_data(self, org, as_user):
         RuleSet.objects.filter(code="ND335-CC").update(quota_small_group_size=3)
         _cycle, evaluations = self._group(org, 3)
-        assert _decide_api(as_user(org.admin), evaluations[0]).status_code == 409
+        _refused_decision(as_user(org.admin), evaluations[0], "quota_exceeded")
 
     def test_each_duty_group_has_its_own_quota(self, org, as_user):
         _cycle, evaluations = self._group(org, 10)
@@ -149,11 +166,12 @@ class QuotaTests:
             ready_for_decision(evaluation, total="95", duty_group="Chuyên viên")
         client = as_user(org.admin)
         assert _decide_api(client, evaluations[0]).status_code == 200
-        refused = _decide_api(client, evaluations[1])
-        assert refused.status_code == 409 and "Lãnh đạo" in str(refused.data["detail"])
+        message = _refused_decision(client, evaluations[1], "quota_exceeded")
+        assert "Lãnh đạo" in message
         assert _decide_api(client, evaluations[5]).status_code == 200
         # The agency as a whole (20% of 10 = 2) is now full too.
-        assert _decide_api(client, evaluations[6]).status_code == 409
+        message = _refused_decision(client, evaluations[6], "quota_exceeded")
+        assert "Chuyên viên" not in message
 
     def test_superseded_and_not_rated_do_not_count(self, org, as_user):
         _cycle, evaluations = self._group(org, 5)
@@ -167,12 +185,16 @@ class QuotaTests:
         cycle = generated(org.admin, org.a.unit)
         url = reverse("evaluation-cycle-outstanding-units", args=[cycle.pk])
         data = {"unit": org.a.unit.pk, "outstanding": True}
-        for user in (org.a.officer, org.a.manager, org.a.staff):
-            assert as_user(user).post(url, data, format="json").status_code == 403
-        assert as_user(org.b.officer).post(url, data, format="json").status_code == 404
-        bad = as_user(org.admin).post(url, {"unit": org.a.room.pk, "outstanding": True}, format="json")
-        assert bad.status_code == 400 and "unit" in bad.data
-        assert as_user(org.admin).post(url, {"unit": org.a.unit.pk}, format="json").status_code == 400
+        groups = QuotaGroup.objects.all()
+        with unchanged(groups):
+            for user in (org.a.officer, org.a.manager, org.a.staff):
+                refused(as_user(user).post(url, data, format="json"), "permission_denied", status=403)
+            assert as_user(org.b.officer).post(url, data, format="json").status_code == 404
+            bad = as_user(org.admin).post(url, {"unit": org.a.room.pk, "outstanding": True}, format="json")
+            refused(bad, "agency_outside_cycle", field="unit")
+            missing = as_user(org.admin).post(url, {"unit": org.a.unit.pk}, format="json")
+            refused(missing, "required", field="outstanding")
+        assert not groups.filter(outstanding=True).exists()
 
 
 class HeadNotAboveUnitTests:
@@ -183,9 +205,8 @@ class HeadNotAboveUnitTests:
         return ready_for_decision(evaluation_of(cycle, employee), total="85")
 
     def test_missing_unit_rating_is_refused(self, org, as_user, director):
-        response = _decide_api(as_user(org.admin), director)
-        assert response.status_code == 409
-        assert "Sở Nội vụ" in str(response.data["detail"])
+        message = _refused_decision(as_user(org.admin), director, "unit_rating_missing")
+        assert "Sở Nội vụ" in message and "2026" in message
 
     def test_missing_unit_rating_allowed_by_rule_data(self, org, as_user, director):
         RuleSet.objects.filter(code="ND335-CC").update(missing_unit_rating="ALLOW")
@@ -194,8 +215,7 @@ class HeadNotAboveUnitTests:
     def test_head_not_above_the_unit(self, org, as_user, director):
         UnitRating.objects.create(unit=org.a.unit, year=2026, rating="HTNV")
         client = as_user(org.admin)
-        response = _decide_api(client, director)
-        assert response.status_code == 400 and "final_rating" in response.data
+        _refused_decision(client, director, "head_above_unit", field="final_rating")
         response = _decide_api(client, director, final_rating="HTNV")
         assert response.status_code == 200
         assert response.data["forced_reasons"] == [{"rule": "head_not_above_unit", "unit_rating": "HTNV"}]
@@ -206,7 +226,7 @@ class HeadNotAboveUnitTests:
 
     def test_only_the_admin_decides_for_a_head_of_agency(self, org, as_user, director):
         UnitRating.objects.create(unit=org.a.unit, year=2026, rating="HTTNV")
-        assert _decide_api(as_user(org.a.officer), director).status_code == 403
+        _refused_decision(as_user(org.a.officer), director, "transition_forbidden")
 
     def test_room_heads_are_not_concerned_by_default(self, org, cycle):
         head = ready_for_decision(evaluation_of(cycle, org.a.manager.employee), total="85")
@@ -234,10 +254,10 @@ class OldRegimeTests:
     @pytest.mark.parametrize(("absent", "allowed"), [("2.99", True), ("3", False), ("5.99", False), ("6", True)])
     def test_absence_cap(self, org, as_user, old, absent, allowed):
         Evaluation.objects.filter(pk=old.pk).update(months_absent=Decimal(absent))
-        response = _decide_api(as_user(org.admin), old)
-        assert (response.status_code == 200) is allowed, response.data
-        if not allowed:
-            assert "final_rating" in response.data
+        if allowed:
+            assert _decide_api(as_user(org.admin), old).status_code == 200
+        else:
+            _refused_decision(as_user(org.admin), old, "absence_cap", field="final_rating")
             assert _decide_api(as_user(org.admin), old, final_rating="HTNV").status_code == 200
 
     def test_no_points_on_the_old_regime(self, org, as_user, old):
@@ -247,8 +267,9 @@ class OldRegimeTests:
             "task_lines": [{"product": "X", "assigned": 1, "done": 1, "done_to_quality": 1, "done_on_time": 1}],
         }
         url = reverse("evaluation-transition", args=[old.pk, "submit_self_assessment"])
-        response = as_user(org.a.staff).post(url, data, format="json")
-        assert response.status_code == 400 and "task_lines" in response.data
+        with unchanged(old, TaskLine.objects.all()):
+            response = as_user(org.a.staff).post(url, data, format="json")
+        refused(response, "task_lines_not_scored", field="task_lines")
 
 
 class AnnualFromPeriodsTests:
@@ -266,8 +287,11 @@ class AnnualFromPeriodsTests:
         assert response.data["total_score"] == "85.00"
         assert response.data["computed_rating"] == "HTTNV"
         lines = {"task_lines": [{"product": "X", "assigned": 1, "done": 1, "done_to_quality": 1, "done_on_time": 1}]}
-        response = as_user(org.a.staff).patch(reverse("evaluation-detail", args=[staff_eval.pk]), lines, format="json")
-        assert response.status_code == 400 and "task_lines" in response.data
+        with unchanged(staff_eval, TaskLine.objects.all()):
+            response = as_user(org.a.staff).patch(
+                reverse("evaluation-detail", args=[staff_eval.pk]), lines, format="json"
+            )
+        refused(response, "score_from_periods", field="task_lines")
 
     def test_without_periods_the_annual_score_is_entered(self, org, cycle, staff_eval):
         evaluation = ready_for_decision(staff_eval, total="75")
@@ -281,13 +305,11 @@ class NotRatedTests:
         cycle = generated(org.admin, org.a.unit)
         evaluation = evaluation_of(cycle, newcomer)
         url = reverse("evaluation-transition", args=[evaluation.pk, "submit_self_assessment"])
-        response = as_user(user).post(url, {"self_rating": "HTTNV"}, format="json")
-        assert response.status_code == 409
-        assert (
-            as_user(user).patch(reverse("evaluation-detail", args=[evaluation.pk]), {"self_comment": "x"}).status_code
-            == 409
-        )
-        assert as_user(org.admin).get(reverse("evaluation-pdf", args=[evaluation.pk])).status_code == 409
+        with unchanged(evaluation):
+            refused(as_user(user).post(url, {"self_rating": "HTTNV"}, format="json"), "not_rated")
+            patched = as_user(user).patch(reverse("evaluation-detail", args=[evaluation.pk]), {"self_comment": "x"})
+            refused(patched, "not_rated")
+        refused(as_user(org.admin).get(reverse("evaluation-pdf", args=[evaluation.pk])), "not_rated")
 
     def test_rerun_after_a_newcomer_reaches_six_months_keeps_the_row(self, org):
         newcomer = EmployeeFactory(unit=org.a.room, recruitment_date=datetime.date(2026, 9, 1))
@@ -310,9 +332,7 @@ class HeadReformBandTests:
     def test_band_c_caps_the_head_at_completed(self, org, as_user, director):
         published_at(org.a.unit, "79.99")
         client = as_user(org.admin)
-        response = _decide_api(client, director)
-        assert response.status_code == 400
-        message = str(response.data["final_rating"])
+        message = _refused_decision(client, director, "head_cap", field="final_rating")
         assert "Sở Nội vụ" in message and "C" in message
         response = _decide_api(client, director, final_rating="HTNV")
         assert response.status_code == 200, response.data
@@ -326,8 +346,9 @@ class HeadReformBandTests:
         assert {"rule": "head_reform_band", "band": "B", "cap": None} in response.data["forced_reasons"]
 
     def test_an_unpublished_result_does_not_count(self, org, as_user, director):
-        appraisal = published_at(org.a.unit, "50")
-        type(appraisal).objects.filter(pk=appraisal.pk).update(status="APPRAISAL")
+        # Submitted with no points (band D if it were published), still being appraised: only publication
+        # writes the result down to hr, where the decision reads it.
+        submitted(org.a.unit, officer=org.a.officer, points=lambda criterion: 0)
         assert _decide_api(as_user(org.admin), director).status_code == 200
 
     def test_the_rule_is_data(self, org, as_user, director):

@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Evaluation, UnitRating
+from evaluations.models import Evaluation
+from hr.models import UnitRating
 from tests.evaluations.factories import decide, evaluation_of, generated, people, ready_for_decision
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("evaluation-list")
@@ -128,9 +130,9 @@ class StatisticsTests:
         assert client.get(self.URL, {"year": 2026, "unit": org.b.unit.pk}).data["totals"]["total"] == 3
 
     def test_roles(self, org, as_user, both):
-        assert as_user(org.a.staff).get(self.URL, {"year": 2026}).status_code == 403
-        assert as_user(org.a.officer).get(self.URL, {"year": 2026, "unit": org.b.unit.pk}).status_code == 403
-        assert as_user(org.a.manager).get(self.URL, {"year": 2026, "unit": org.a.unit.pk}).status_code == 403
+        refused(as_user(org.a.staff).get(self.URL, {"year": 2026}), "permission_denied", status=403)
+        refused(as_user(org.a.officer).get(self.URL, {"year": 2026, "unit": org.b.unit.pk}), "out_of_scope")
+        refused(as_user(org.a.manager).get(self.URL, {"year": 2026, "unit": org.a.unit.pk}), "out_of_scope")
         assert as_user(org.a.manager).get(self.URL, {"year": 2026}).data["totals"]["total"] == 2
 
     @pytest.mark.parametrize(
@@ -159,15 +161,23 @@ class UnitRatingTests:
     @pytest.mark.parametrize("role", ["officer", "manager", "staff"])
     def test_others_may_not_record(self, org, as_user, role):
         data = {"unit": org.a.unit.pk, "year": 2026, "rating": "HTTNV"}
-        assert as_user(getattr(org.a, role)).post(self.URL, data, format="json").status_code == 403
+        with unchanged(UnitRating.objects.all()):
+            response = as_user(getattr(org.a, role)).post(self.URL, data, format="json")
+        refused(response, "permission_denied", status=403)
 
     @pytest.mark.parametrize(
-        ("changes", "field"), [({"rating": "A"}, "rating"), ({"year": 1900}, "year"), ({"unit": 999999}, "unit")]
+        ("changes", "field", "code"),
+        [
+            ({"rating": "A"}, "rating", "invalid_choice"),
+            ({"year": 1900}, "year", "min_value"),
+            ({"unit": 999999}, "unit", "does_not_exist"),
+        ],
     )
-    def test_bad_input(self, org, as_user, changes, field):
+    def test_bad_input(self, org, as_user, changes, field, code):
         data = {"unit": org.a.unit.pk, "year": 2026, "rating": "HTTNV", **changes}
-        response = as_user(org.admin).post(self.URL, data, format="json")
-        assert response.status_code == 400 and field in response.data
+        with unchanged(UnitRating.objects.all()):
+            response = as_user(org.admin).post(self.URL, data, format="json")
+        refused(response, code, field=field, status=400)
 
     def test_scope(self, org, as_user):
         a = UnitRating.objects.create(unit=org.a.unit, year=2026, rating="HTTNV")

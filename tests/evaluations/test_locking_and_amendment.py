@@ -8,6 +8,7 @@ from django.urls import reverse
 from evaluations.models import CriterionScore, Evaluation, RatingThreshold
 from hr.models import AnnualRating
 from tests.evaluations.factories import decide, ready_for_decision
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +30,16 @@ class LockingTests:
             (org.a.officer, {"final_rating": "HTXSNV"}),
             (org.admin, {"scores": [{"criterion": decided.scores.first().criterion_id, "final_points": "1"}]}),
         ):
-            response = as_user(user).patch(url, data, format="json")
-            assert response.status_code == 409, response.data
-            assert "sửa đổi" in response.data["detail"] or response.data["detail"]
+            with unchanged(decided, CriterionScore.objects.filter(evaluation=decided)):
+                response = as_user(user).patch(url, data, format="json")
+            refused(response, "locked")
         assert CriterionScore.objects.filter(evaluation=decided, final_points__isnull=False).count() == 0
 
     def test_transitions_other_than_notice_are_409(self, org, as_user, decided):
         url = reverse("evaluation-transition", args=[decided.pk, "decide"])
-        assert as_user(org.a.officer).post(url, {"decision_number": "QĐ 2"}, format="json").status_code == 409
+        with unchanged(decided, AnnualRating.objects.all()):
+            response = as_user(org.a.officer).post(url, {"decision_number": "QĐ 2"}, format="json")
+        refused(response, "wrong_state")
         url = reverse("evaluation-transition", args=[decided.pk, "notify"])
         response = as_user(org.a.officer).post(url, {}, format="json")
         assert response.status_code == 200 and response.data["status"] == "NOTIFIED"
@@ -55,18 +58,20 @@ class LockingTests:
 
 class AmendmentTests:
     def test_roles(self, org, as_user, decided):
-        for user in (org.a.staff, org.a.manager):
-            assert _amend(as_user(user), decided).status_code == 403
-        assert _amend(as_user(org.b.officer), decided).status_code == 404
+        with unchanged(Evaluation.objects.all()):
+            for user in (org.a.staff, org.a.manager):
+                refused(_amend(as_user(user), decided), "not_decider")
+            assert _amend(as_user(org.b.officer), decided).status_code == 404
 
     def test_bad_input(self, org, as_user, decided):
-        response = as_user(org.a.officer).post(reverse("evaluation-amend", args=[decided.pk]), {}, format="json")
-        assert response.status_code == 400 and "reason" in response.data
-        response = _amend(as_user(org.a.officer), decided, reason="   ")
-        assert response.status_code == 400 and "reason" in response.data
+        with unchanged(Evaluation.objects.all()):
+            response = as_user(org.a.officer).post(reverse("evaluation-amend", args=[decided.pk]), {}, format="json")
+            refused(response, "required", field="reason")
+            refused(_amend(as_user(org.a.officer), decided, reason="   "), "blank", field="reason", status=400)
 
     def test_open_evaluation_is_not_amended(self, org, as_user, staff_eval):
-        assert _amend(as_user(org.a.officer), staff_eval).status_code == 409
+        with unchanged(Evaluation.objects.all()):
+            refused(_amend(as_user(org.a.officer), staff_eval), "not_decided")
 
     def test_amend_and_decide_again(self, org, as_user, decided):
         client = as_user(org.a.officer)
@@ -84,7 +89,8 @@ class AmendmentTests:
         old = client.get(reverse("evaluation-detail", args=[decided.pk])).data
         assert old["status"] == "SUPERSEDED" and old["superseded_by"] == new.pk
         assert old["final_rating"] == "HTTNV" and old["pdf_sha256"] == decided.pdf_sha256
-        assert _amend(client, decided).status_code == 409
+        with unchanged(Evaluation.objects.all()):
+            refused(_amend(client, decided), "superseded")
 
         # The decider corrects the points, then decides again.
         criterion = new.scores.first().criterion_id

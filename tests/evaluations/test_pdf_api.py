@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from hr.models import Employee
 from tests.evaluations.factories import decide, evaluation_of, generated, ready_for_decision
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -95,12 +96,11 @@ class ZipTests:
         assert response.status_code == 200
         archive = zipfile.ZipFile(io.BytesIO(response.content))
         assert len(archive.namelist()) == 2
-        assert self._zip(client, cycle, org.a.unit).status_code == 403
+        refused(self._zip(client, cycle, org.a.unit), "out_of_scope")
 
     def test_roles_and_input(self, org, as_user, cycle):
-        assert self._zip(as_user(org.a.staff), cycle, org.a.room).status_code == 403
+        refused(self._zip(as_user(org.a.staff), cycle, org.a.room), "permission_denied", status=403)
         assert self._zip(as_user(org.b.officer), cycle, org.a.unit).status_code == 404
-        response = self._zip(as_user(org.a.officer), cycle, None)
-        assert response.status_code == 400 and "unit" in response.data
+        refused(self._zip(as_user(org.a.officer), cycle, None), "required", field="unit")
         response = as_user(org.a.officer).get(reverse("evaluation-cycle-forms-zip", args=[cycle.pk]), {"unit": "x"})
-        assert response.status_code == 400 and "unit" in response.data
+        refused(response, "incorrect_type", field="unit", status=400)

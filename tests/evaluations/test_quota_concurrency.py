@@ -32,8 +32,8 @@ def test_concurrent_decisions_respect_the_quota(org):
                 actor=org.admin, evaluation=evaluation, name="decide", data={"decision_number": f"QĐ {evaluation.pk}"}
             )
             result = "decided"
-        except Conflict:
-            result = "quota"
+        except Conflict as error:
+            result = "quota" if error.get_codes() == "quota_exceeded" else error.get_codes()
         finally:
             connection.close()
         with lock:

@@ -5,6 +5,7 @@ import pytest
 from hr.models import Commendation, DisciplineRecord
 from hr.services.commendations import award_amount
 from tests.exchange.conftest import csv_bytes, xlsx_bytes
+from tests.refusals import refused
 from tests.training.factories import enrol, open_class, start
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,7 @@ class DisciplineImportTests:
             (3, "Số định danh cá nhân"),
             (4, "Liên quan công vụ"),
             (4, "Ngày quyết định"),
+            (5, "Số định danh cá nhân"),  # the officer's own record: decided above them, never by them
         }
         assert "thời hiệu" in response.data["errors"][0]["message"]
         assert not DisciplineRecord.objects.exists()
@@ -184,4 +186,5 @@ class CommendationImportTests:
     @pytest.mark.parametrize("who", ["manager", "staff"])
     def test_readers_are_refused(self, org, post_import, who):
         response = post_import(getattr(org.a, who), csv_bytes([self.row()]), url=self.URL)
-        assert response.status_code == 403
+        refused(response, "permission_denied")
+        assert not Commendation.objects.exists()

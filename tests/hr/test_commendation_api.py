@@ -12,6 +12,7 @@ from hr.models import BaseSalary, Commendation, Initiative
 from hr.services.commendations import award_amount
 from tests.factories import EmployeeFactory, OrgUnitFactory
 from tests.matrix.discipline import commendation, discipline, initiative
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("commendation-list")
@@ -82,47 +83,51 @@ class TestCreate:
     def test_unit_outside_the_agency(self, org, as_user):
         body = payload(org, employee=None, unit=org.b.room.pk, award="TT_LDTT")
         response = as_user(org.a.officer).post(LIST, body, format="json")
-        assert response.status_code == 400
-        assert "unit" in response.data
+        assert (response.status_code, response.data["code"]) == (403, "out_of_scope")
+        assert "unit" in response.data["fields"]
+        assert not Commendation.objects.exists()
 
     def test_person_outside_the_agency(self, org, as_user):
         response = as_user(org.b.officer).post(LIST, payload(org), format="json")
-        assert response.status_code == 400
-        assert "employee" in response.data
+        assert (response.status_code, response.data["code"]) == (403, "out_of_scope")
+        assert "employee" in response.data["fields"]
+        assert not Commendation.objects.exists()
 
     @pytest.mark.parametrize("who", ["manager", "staff"])
     def test_readers_may_not_write(self, org, as_user, who):
-        assert as_user(getattr(org.a, who)).post(LIST, payload(org), format="json").status_code == 403
+        with unchanged(Commendation.objects.all()):
+            refused(as_user(getattr(org.a, who)).post(LIST, payload(org), format="json"), "permission_denied")
 
     def test_both_or_neither_recipient(self, org, as_user):
         client = as_user(org.admin)
-        both = client.post(LIST, payload(org, unit=org.a.room.pk), format="json")
-        neither = client.post(LIST, payload(org, employee=None), format="json")
-        assert (both.status_code, neither.status_code) == (400, 400)
-        assert "employee" in both.data and "employee" in neither.data
+        with unchanged(Commendation.objects.all()):
+            both = client.post(LIST, payload(org, unit=org.a.room.pk), format="json")
+            neither = client.post(LIST, payload(org, employee=None), format="json")
+        refused(both, "one_recipient", field="employee")
+        refused(neither, "one_recipient", field="employee")
 
     def test_unit_must_exist_on_the_decision_date(self, org, as_user):
         closed = OrgUnitFactory(parent=org.a.unit, kind="PHONG", valid_to=datetime.date(2025, 6, 30))
         body = payload(org, employee=None, unit=closed.pk, award="TT_LDTT", year=2025, decision_date="2025-07-01")
-        response = as_user(org.admin).post(LIST, body, format="json")
-        assert response.status_code == 400
-        assert "unit" in response.data
+        with unchanged(Commendation.objects.all()):
+            response = as_user(org.admin).post(LIST, body, format="json")
+        refused(response, "unit_not_in_existence", field="unit")
         body["decision_date"] = "2025-06-30"
         assert as_user(org.admin).post(LIST, body, format="json").status_code == 201
 
     def test_individual_title_for_a_unit_is_refused(self, org, as_user):
-        response = as_user(org.admin).post(
-            LIST, payload(org, employee=None, unit=org.a.room.pk, award="LDTT"), format="json"
-        )
-        assert response.status_code == 400
-        assert "award" in response.data
+        with unchanged(Commendation.objects.all()):
+            response = as_user(org.admin).post(
+                LIST, payload(org, employee=None, unit=org.a.room.pk, award="LDTT"), format="json"
+            )
+        refused(response, "award_not_given", field="award")
 
     def test_title_once_a_year_but_forms_may_repeat(self, org, as_user):
         client = as_user(org.admin)
         assert client.post(LIST, payload(org), format="json").status_code == 201
-        again = client.post(LIST, payload(org, decision_number="06"), format="json")
-        assert again.status_code == 400
-        assert "award" in again.data
+        with unchanged(Commendation.objects.all()):
+            again = client.post(LIST, payload(org, decision_number="06"), format="json")
+        refused(again, "award_already_given", field="award")
         assert client.post(LIST, payload(org, award="GIAY_KHEN"), format="json").status_code == 201
         assert (
             client.post(LIST, payload(org, award="GIAY_KHEN", decision_number="07"), format="json").status_code == 201
@@ -130,9 +135,9 @@ class TestCreate:
 
     def test_not_while_under_discipline(self, org, as_user):
         discipline(org.a.staff.employee)  # in force 10/09/2025 – 10/09/2026
-        response = as_user(org.admin).post(LIST, payload(org), format="json")
-        assert response.status_code == 400
-        assert "employee" in response.data
+        with unchanged(Commendation.objects.all()):
+            response = as_user(org.admin).post(LIST, payload(org), format="json")
+        refused(response, "restricted_by_discipline", field="employee")
         after = as_user(org.admin).post(LIST, payload(org, decision_date="2026-09-11"), format="json")
         assert after.status_code == 201
 
@@ -155,9 +160,9 @@ class TestCreate:
         assert field in response.data
 
     def test_no_rule_before_the_first_award_rule(self, org, as_user):
-        response = as_user(org.admin).post(LIST, payload(org, year=2016, decision_date="2017-01-10"), format="json")
-        assert response.status_code == 400
-        assert "award" in response.data
+        with unchanged(Commendation.objects.all()):
+            response = as_user(org.admin).post(LIST, payload(org, year=2016, decision_date="2017-01-10"), format="json")
+        refused(response, "award_not_given", field="award")
 
 
 class TestRead:
@@ -208,8 +213,9 @@ class TestAnnul:
         response = client.post(reverse("commendation-annul", args=[record.pk]), body, format="json")
         assert response.status_code == 200
         assert response.data["is_annulled"]
-        again = client.post(reverse("commendation-annul", args=[record.pk]), body, format="json")
-        assert again.status_code == 409
+        with unchanged(record):
+            again = client.post(reverse("commendation-annul", args=[record.pk]), body, format="json")
+        refused(again, "already_annulled")
         history = client.get(reverse("commendation-history", args=[record.pk]))
         assert history.data["count"] == 2
         # The title may be given again once the first decision is annulled.
@@ -218,15 +224,16 @@ class TestAnnul:
     def test_manager_of_the_room_may_not_annul_a_unit_title(self, org, as_user):
         record = commendation(unit=org.a.room, award="TT_LDTT")
         body = {"annulled_on": "2026-02-01", "annulling_decision_number": "11"}
-        response = as_user(org.a.manager).post(reverse("commendation-annul", args=[record.pk]), body, format="json")
-        assert response.status_code == 403
+        with unchanged(record):
+            response = as_user(org.a.manager).post(reverse("commendation-annul", args=[record.pk]), body, format="json")
+        refused(response, "permission_denied")
 
     def test_bad_annulment(self, org, as_user):
         record = commendation(employee=org.a.staff.employee)
         body = {"annulled_on": "2026-01-01", "annulling_decision_number": "11"}
-        response = as_user(org.admin).post(reverse("commendation-annul", args=[record.pk]), body, format="json")
-        assert response.status_code == 400
-        assert "annulled_on" in response.data
+        with unchanged(record):
+            response = as_user(org.admin).post(reverse("commendation-annul", args=[record.pk]), body, format="json")
+        refused(response, "before_decision", field="annulled_on")
 
 
 class TestInitiatives:
@@ -248,16 +255,16 @@ class TestInitiatives:
         assert Initiative.objects.get(pk=pk).is_annulled
 
     @pytest.mark.parametrize(
-        ("field", "value"),
+        ("field", "value", "code"),
         [
-            ("recognition_level", "XA"),
-            ("year", 2026),
-            ("recognised_on", "2999-01-01"),
-            ("title", ""),
-            ("employee", None),
+            ("recognition_level", "XA", "invalid_choice"),
+            ("year", 2026, "year_after_decision"),
+            ("recognised_on", "2999-01-01", "future_date"),
+            ("title", "", "blank"),
+            ("employee", None, "null"),
         ],
     )
-    def test_bad_input(self, org, as_user, field, value):
+    def test_bad_input(self, org, as_user, field, value, code):
         body = {
             "employee": org.a.staff.employee_id,
             "title": "Sáng kiến",
@@ -267,9 +274,9 @@ class TestInitiatives:
             "recognised_on": "2025-12-01",
             field: value,
         }
-        response = as_user(org.admin).post(INITIATIVES, body, format="json")
-        assert response.status_code == 400
-        assert field in response.data
+        with unchanged(Initiative.objects.all()):
+            response = as_user(org.admin).post(INITIATIVES, body, format="json")
+        refused(response, code, field=field, status=400)
 
     def test_staff_see_their_own(self, org, as_user):
         own = initiative(org.a.staff.employee)

@@ -11,6 +11,7 @@ from hr.models import DisciplineRecord, SalaryStep
 from hr.services.discipline import discipline_record_annul
 from tests.factories import EmployeeFactory, position
 from tests.matrix.discipline import discipline
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("discipline-record-list")
@@ -56,16 +57,17 @@ class TestCreate:
         response = as_user(org.admin).post(LIST, payload(org, employee=org.b.staff.employee_id), format="json")
         assert response.status_code == 201
 
-    def test_officer_of_another_agency_gets_400_on_employee(self, org, as_user):
+    def test_officer_of_another_agency_is_refused_on_employee(self, org, as_user):
         response = as_user(org.b.officer).post(LIST, payload(org), format="json")
-        assert response.status_code == 400
-        assert "employee" in response.data
+        assert (response.status_code, response.data["code"]) == (403, "out_of_scope")
+        assert "employee" in response.data["fields"]
         assert not DisciplineRecord.objects.exists()
 
     @pytest.mark.parametrize("who", ["manager", "staff"])
     def test_readers_may_not_write(self, org, as_user, who):
         response = as_user(getattr(org.a, who)).post(LIST, payload(org), format="json")
-        assert response.status_code == 403
+        refused(response, "permission_denied")
+        assert not DisciplineRecord.objects.exists()
 
     @pytest.mark.parametrize(
         ("field", "value"),
@@ -97,11 +99,10 @@ class TestCreate:
         response = as_user(org.a.officer).post(
             LIST, payload(org, form="HA_BAC_LUONG"), format="json", HTTP_ACCEPT_LANGUAGE="vi"
         )
-        assert response.status_code == 400
-        assert "bãi bỏ" in str(response.data["form"][0])
+        assert "bãi bỏ" in refused(response, "form_not_allowed", field="form")
         response = as_user(org.a.officer).post(LIST, payload(org, violation_date="2015-01-01"), format="json")
-        assert response.status_code == 400
-        assert "thời hiệu" in str(response.data["violation_date"][0])
+        assert "thời hiệu" in refused(response, "limitation_expired", field="violation_date")
+        assert not DisciplineRecord.objects.exists()
 
 
 class TestReadScope:
@@ -172,11 +173,12 @@ class TestCorrectAndAnnul:
 
     def test_dates_and_form_need_annulment(self, org, as_user):
         record = discipline(org.a.staff.employee)
-        response = as_user(org.a.officer).patch(
-            detail(record), {"form": "CANH_CAO", "decision_date": "2025-09-11"}, format="json"
-        )
-        assert response.status_code == 400
-        assert {"form", "decision_date"} <= set(response.data)
+        with unchanged(record):
+            response = as_user(org.a.officer).patch(
+                detail(record), {"form": "CANH_CAO", "decision_date": "2025-09-11"}, format="json"
+            )
+        refused(response, "fixed_field", field="form")
+        assert {"form", "decision_date"} <= set(response.data["fields"])
 
     def test_bad_correction(self, org, as_user):
         record = discipline(org.a.staff.employee)
@@ -188,7 +190,8 @@ class TestCorrectAndAnnul:
         record = discipline(org.a.staff.employee)
         client = as_user(org.a.manager)
         assert client.get(detail(record)).status_code == 200
-        assert client.patch(detail(record), {"reason": "x"}, format="json").status_code == 403
+        with unchanged(record):
+            refused(client.patch(detail(record), {"reason": "x"}, format="json"), "permission_denied")
 
     def test_annul_then_no_more_changes(self, org, as_user):
         record = discipline(org.a.staff.employee)
@@ -198,24 +201,25 @@ class TestCorrectAndAnnul:
         assert response.status_code == 200
         assert response.data["is_annulled"] is True
         assert response.data["annulling_decision_number"] == "50/QĐ-SNV"
-        assert client.post(detail(record, "annul"), body, format="json").status_code == 409
-        assert client.patch(detail(record), {"reason": "x"}, format="json").status_code == 409
+        with unchanged(record):
+            refused(client.post(detail(record, "annul"), body, format="json"), "already_annulled")
+            refused(client.patch(detail(record), {"reason": "x"}, format="json"), "annulled_record")
         assert DisciplineRecord.objects.filter(pk=record.pk).exists()
 
     @pytest.mark.parametrize(
-        ("body", "field"),
+        ("body", "field", "code"),
         [
-            ({"annulled_on": "2025-09-01", "annulling_decision_number": "1"}, "annulled_on"),
-            ({"annulled_on": "2999-01-01", "annulling_decision_number": "1"}, "annulled_on"),
-            ({"annulled_on": "2025-12-01"}, "annulling_decision_number"),
-            ({"annulling_decision_number": "1"}, "annulled_on"),
+            ({"annulled_on": "2025-09-01", "annulling_decision_number": "1"}, "annulled_on", "before_decision"),
+            ({"annulled_on": "2999-01-01", "annulling_decision_number": "1"}, "annulled_on", "future_date"),
+            ({"annulled_on": "2025-12-01"}, "annulling_decision_number", "required"),
+            ({"annulling_decision_number": "1"}, "annulled_on", "required"),
         ],
     )
-    def test_bad_annulment(self, org, as_user, body, field):
+    def test_bad_annulment(self, org, as_user, body, field, code):
         record = discipline(org.a.staff.employee)
-        response = as_user(org.a.officer).post(detail(record, "annul"), body, format="json")
-        assert response.status_code == 400
-        assert field in response.data
+        with unchanged(record):
+            response = as_user(org.a.officer).post(detail(record, "annul"), body, format="json")
+        refused(response, code, field=field, status=400)
 
     def test_no_delete(self, org, as_user):
         record = discipline(org.a.staff.employee)
@@ -230,9 +234,9 @@ class TestRestrictionsOnPersonnelDecisions:
         discipline(employee)  # in force 10/09/2025 – 10/09/2026
         url = reverse("employee-transfer", args=[employee.pk])
         client = as_user(org.a.officer)
-        refused = client.post(url, {"unit": org.a.unit.pk, "start_date": "2026-09-10"}, format="json")
-        assert refused.status_code == 400
-        assert "start_date" in refused.data
+        with unchanged(employee, employee.assignments.all()):
+            blocked = client.post(url, {"unit": org.a.unit.pk, "start_date": "2026-09-10"}, format="json")
+        refused(blocked, "restricted_by_discipline", field="start_date")
         allowed = client.post(url, {"unit": org.a.unit.pk, "start_date": "2026-09-11"}, format="json")
         assert allowed.status_code == 201, allowed.data
 
@@ -241,9 +245,9 @@ class TestRestrictionsOnPersonnelDecisions:
         discipline(employee)
         url = reverse("employee-transfer", args=[employee.pk])
         body = {"unit": org.a.room.pk, "position": position("PTP_SO").pk, "start_date": "2025-12-01"}
-        response = as_user(org.a.officer).post(url, body, format="json")
-        assert response.status_code == 400
-        assert "start_date" in response.data
+        with unchanged(employee, employee.assignments.all()):
+            response = as_user(org.a.officer).post(url, body, format="json")
+        refused(response, "restricted_by_discipline", field="start_date")
 
     def test_salary_raise_blocked_but_annulment_lifts_it(self, org, as_user):
         employee = org.a.staff.employee
@@ -251,9 +255,9 @@ class TestRestrictionsOnPersonnelDecisions:
         step = SalaryStep.objects.get(scale__code="A1", step=4)
         body = {"rank": employee.rank_id, "salary_step": step.pk, "effective_date": "2026-01-01"}
         url = reverse("employee-salary-change", args=[employee.pk])
-        refused = as_user(org.a.officer).post(url, body, format="json")
-        assert refused.status_code == 400
-        assert "effective_date" in refused.data
+        with unchanged(employee, employee.salary_records.all()):
+            blocked = as_user(org.a.officer).post(url, body, format="json")
+        refused(blocked, "restricted_by_discipline", field="effective_date")
         discipline_record_annul(
             actor=None, record=record, annulled_on=datetime.date(2025, 12, 1), annulling_decision_number="1"
         )
@@ -261,6 +265,6 @@ class TestRestrictionsOnPersonnelDecisions:
 
     def test_unrestricted_change_passes(self, org, as_user):
         discipline(org.a.staff.employee)
-        url = reverse("employee-transfer", args=[org.a.officer.employee_id])
+        url = reverse("employee-transfer", args=[org.a.manager.employee_id])
         response = as_user(org.a.officer).post(url, {"unit": org.a.room.pk, "start_date": "2025-12-01"}, format="json")
         assert response.status_code == 201

@@ -4,8 +4,7 @@ import datetime
 
 import pytest
 
-from backend.api.exceptions import ApplicationError, Conflict
-from hr.models import Assignment, Category, DisciplineFormRule, Restriction
+from hr.models import Assignment, Category, DisciplineFormRule, DisciplineRecord, Restriction
 from hr.selectors.discipline import (
     disciplined_at_or_above_in_year,
     disciplined_count_in_year,
@@ -17,15 +16,15 @@ from hr.selectors.discipline import (
 from hr.services.discipline import add_months, discipline_record_annul
 from tests.factories import EmployeeFactory, position
 from tests.matrix.discipline import discipline
+from tests.refusals import refusal, unchanged
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
 
 
-def refused(field, **kwargs):
-    with pytest.raises(ApplicationError) as caught:
+def refused(field, code, **kwargs):
+    with unchanged(DisciplineRecord.objects.all()), refusal(code, field=field) as caught:
         discipline(**kwargs)
-    assert field in caught.value.detail, caught.value.detail
     return str(caught.value.detail[field][0])
 
 
@@ -43,7 +42,7 @@ class TestAddMonths:
 
 class TestFormsByCategory:
     def test_non_leader_civil_servant_cannot_be_dismissed_from_post(self, org):
-        message = refused("form", employee=org.a.staff.employee, form="CACH_CHUC")
+        message = refused("form", "form_not_allowed", employee=org.a.staff.employee, form="CACH_CHUC")
         assert "không giữ chức vụ lãnh đạo" in message or "without a leadership post" in message
 
     def test_leader_civil_servant_can_be_dismissed_from_post(self, org):
@@ -55,14 +54,14 @@ class TestFormsByCategory:
         cadre = EmployeeFactory(unit=org.a.unit, category=Category.CAN_BO)
         assert discipline(cadre, form="BAI_NHIEM").form == "BAI_NHIEM"
         other = EmployeeFactory(unit=org.a.unit, category=Category.CAN_BO)
-        refused("form", employee=other, form="BUOC_THOI_VIEC")
+        refused("form", "form_not_allowed", employee=other, form="BUOC_THOI_VIEC")
 
     def test_civil_servant_cannot_be_recalled(self, org):
-        refused("form", employee=org.a.staff.employee, form="BAI_NHIEM")
+        refused("form", "form_not_allowed", employee=org.a.staff.employee, form="BAI_NHIEM")
 
     def test_public_employee_forms(self, org):
         employee = EmployeeFactory(unit=org.a.unit, category=Category.VIEN_CHUC)
-        refused("form", employee=employee, form="CACH_CHUC")
+        refused("form", "form_not_allowed", employee=employee, form="CACH_CHUC")
         record = discipline(employee, form="CANH_CAO")
         assert "112/2020" in record.rule.legal_basis  # decided 10/09/2025, before NĐ 234/2026
 
@@ -77,7 +76,7 @@ class TestFormsByCategory:
         assert "234/2026" in record.rule.legal_basis
 
     def test_contract_staff_are_not_disciplined_under_these_decrees(self, org):
-        refused("form", employee=EmployeeFactory(unit=org.a.unit, category=Category.CONTRACT))
+        refused("form", "form_not_allowed", employee=EmployeeFactory(unit=org.a.unit, category=Category.CONTRACT))
 
     def test_leadership_is_read_from_the_assignment_on_the_decision_date(self, org):
         employee = EmployeeFactory(unit=org.a.room, position=None)
@@ -90,7 +89,7 @@ class TestFormsByCategory:
         )
         Assignment.objects.create(employee=employee, unit=org.a.room, position=None, start_date=D(2025, 9, 1))
         # On 10/09/2025 they no longer led the room, though they did when they violated.
-        refused("form", employee=employee, form="CACH_CHUC")
+        refused("form", "form_not_allowed", employee=employee, form="CACH_CHUC")
         record = discipline(employee, form="CACH_CHUC", decision_date=D(2025, 8, 20), effective_date=D(2025, 8, 20))
         assert record.rule.holder == "LEADER"
 
@@ -109,6 +108,7 @@ class TestLegacyForms:
     def test_salary_demotion_refused_from_the_abolition_date(self, org):
         message = refused(
             "form",
+            "form_not_allowed",
             employee=org.a.staff.employee,
             form="HA_BAC_LUONG",
             decision_date=D(2025, 7, 1),
@@ -119,10 +119,11 @@ class TestLegacyForms:
 
     def test_demotion_in_post_only_for_leaders_before_abolition(self, org):
         dates = {"decision_date": D(2025, 6, 30), "effective_date": D(2025, 6, 30), "violation_date": D(2025, 3, 1)}
-        refused("form", employee=org.a.staff.employee, form="GIANG_CHUC", **dates)
+        refused("form", "form_not_allowed", employee=org.a.staff.employee, form="GIANG_CHUC", **dates)
         assert discipline(org.a.manager.employee, form="GIANG_CHUC", **dates).form == "GIANG_CHUC"
         refused(
             "form",
+            "form_not_allowed",
             employee=org.b.manager.employee,
             form="GIANG_CHUC",
             decision_date=D(2025, 7, 1),
@@ -138,6 +139,7 @@ class TestLegacyForms:
         other = EmployeeFactory(unit=org.a.room, category=Category.VIEN_CHUC)
         message = refused(
             "form",
+            "form_not_allowed",
             employee=other,
             form="HA_BAC_LUONG",
             decision_date=D(2026, 7, 1),
@@ -150,7 +152,13 @@ class TestLegacyForms:
         DisciplineFormRule.objects.filter(category=Category.CONG_CHUC, form="KHIEN_TRACH", valid_to=None).update(
             valid_to=D(2025, 12, 31)
         )
-        refused("form", employee=org.a.staff.employee, decision_date=D(2026, 1, 5), effective_date=D(2026, 1, 5))
+        refused(
+            "form",
+            "form_not_allowed",
+            employee=org.a.staff.employee,
+            decision_date=D(2026, 1, 5),
+            effective_date=D(2026, 1, 5),
+        )
         assert discipline(org.a.staff.employee).form == "KHIEN_TRACH"  # 10/09/2025 still allowed
 
 
@@ -167,6 +175,7 @@ class TestLimitation:
     def test_reprimand_five_years_day_after_refused(self, org):
         message = refused(
             "violation_date",
+            "limitation_expired",
             employee=org.a.staff.employee,
             violation_date=D(2020, 3, 10),
             decision_date=D(2025, 3, 11),
@@ -177,7 +186,14 @@ class TestLimitation:
     def test_warning_has_ten_years(self, org):
         dates = {"violation_date": D(2015, 9, 10), "effective_date": D(2025, 9, 11)}
         assert discipline(org.a.staff.employee, form="CANH_CAO", decision_date=D(2025, 9, 10), **dates)
-        refused("violation_date", employee=org.b.staff.employee, form="CANH_CAO", decision_date=D(2025, 9, 11), **dates)
+        refused(
+            "violation_date",
+            "limitation_expired",
+            employee=org.b.staff.employee,
+            form="CANH_CAO",
+            decision_date=D(2025, 9, 11),
+            **dates,
+        )
 
     def test_a_new_violation_within_the_period_restarts_it(self, org):
         employee = org.a.staff.employee
@@ -192,7 +208,7 @@ class TestLimitation:
         # ... so the old one may still be decided after 01/06/2024, until 10/01/2028.
         old = {"violation_date": D(2019, 6, 1), "decision_date": D(2025, 9, 10), "effective_date": D(2025, 9, 10)}
         assert discipline(employee, **old).violation_date == D(2019, 6, 1)
-        message = refused("violation_date", employee=org.b.staff.employee, **old)
+        message = refused("violation_date", "limitation_expired", employee=org.b.staff.employee, **old)
         assert "01/06/2024" in message  # the same old violation without a new one
 
     def test_a_violation_after_the_period_ran_out_does_not_restart_it(self, org):
@@ -206,6 +222,7 @@ class TestLimitation:
         )
         message = refused(
             "violation_date",
+            "limitation_expired",
             employee=employee,
             violation_date=D(2015, 1, 1),
             decision_date=D(2025, 9, 10),
@@ -227,6 +244,7 @@ class TestLimitation:
         )
         refused(
             "violation_date",
+            "limitation_expired",
             employee=employee,
             violation_date=D(2019, 6, 1),
             decision_date=D(2025, 9, 10),
@@ -240,18 +258,34 @@ class TestLimitation:
 
 class TestDates:
     def test_violation_after_decision(self, org):
-        refused("violation_date", employee=org.a.staff.employee, violation_date=D(2025, 9, 11))
+        refused(
+            "violation_date", "violation_after_decision", employee=org.a.staff.employee, violation_date=D(2025, 9, 11)
+        )
 
     def test_effect_before_decision(self, org):
-        refused("effective_date", employee=org.a.staff.employee, effective_date=D(2025, 9, 9))
+        refused(
+            "effective_date", "effective_before_decision", employee=org.a.staff.employee, effective_date=D(2025, 9, 9)
+        )
 
     def test_future_decision(self, org):
         future = datetime.date.today() + datetime.timedelta(days=1)
-        refused("decision_date", employee=org.a.staff.employee, decision_date=future, effective_date=future)
+        refused(
+            "decision_date", "future_date", employee=org.a.staff.employee, decision_date=future, effective_date=future
+        )
 
     def test_party_decision_needs_number_and_date(self, org):
-        refused("party_decision_date", employee=org.a.staff.employee, party_decision_number="12-QĐ/ĐU")
-        refused("party_decision_number", employee=org.a.staff.employee, party_decision_date=D(2025, 9, 1))
+        refused(
+            "party_decision_date",
+            "party_decision_incomplete",
+            employee=org.a.staff.employee,
+            party_decision_number="12-QĐ/ĐU",
+        )
+        refused(
+            "party_decision_number",
+            "party_decision_incomplete",
+            employee=org.a.staff.employee,
+            party_decision_date=D(2025, 9, 1),
+        )
 
 
 class TestEffect:
@@ -314,6 +348,7 @@ class TestRepeatOffence:
         first = discipline(employee)
         message = refused(
             "form",
+            "repeat_offence",
             employee=employee,
             decision_number="16/QĐ-SNV",
             violation_date=D(2026, 2, 1),
@@ -363,16 +398,15 @@ class TestAnnulment:
     def test_twice_is_a_conflict(self, org):
         record = discipline(org.a.staff.employee)
         discipline_record_annul(actor=None, record=record, annulled_on=D(2025, 12, 1), annulling_decision_number="9")
-        with pytest.raises(Conflict):
+        with unchanged(record), refusal("already_annulled"):
             discipline_record_annul(
                 actor=None, record=record, annulled_on=D(2025, 12, 2), annulling_decision_number="9"
             )
 
     def test_not_before_the_decision(self, org):
         record = discipline(org.a.staff.employee)
-        with pytest.raises(ApplicationError) as caught:
+        with unchanged(record), refusal("before_decision", field="annulled_on"):
             discipline_record_annul(actor=None, record=record, annulled_on=D(2025, 9, 9), annulling_decision_number="9")
-        assert "annulled_on" in caught.value.detail
 
 
 class TestYearQueries:

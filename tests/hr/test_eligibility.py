@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from evaluations.models import UnitRating
-from hr.models import AwardRule, EmploymentStatus
+from hr.models import AwardRule, EmploymentStatus, UnitRating
 from hr.selectors.eligibility import employee_eligibility, unit_eligibility
 from hr.services.commendations import initiative_annul
 from tests.factories import AnnualRatingFactory, EmployeeFactory, OrgUnitFactory
@@ -374,7 +373,10 @@ class TestUnit:
         discipline(members[1], form="CANH_CAO")
         result = verdicts(unit_eligibility(unit=unit, year=2025))
         assert not result["TT_LDTT"]["eligible"]
-        assert "1" in result["TT_LDTT"]["reasons"][0]
+        # The one reason names the one member disciplined, the year and the form.
+        assert result["TT_LDTT"]["reasons"] == [
+            "1 thành viên bị kỷ luật trong năm 2025 từ hình thức “Cảnh cáo” trở lên."
+        ]
 
     def test_unit_rating_required(self, org):
         unit, members = self.setup_unit(org, ["HTTNV"] * 2, unit_rating=None)

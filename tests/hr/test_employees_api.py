@@ -8,6 +8,7 @@ from django.urls import reverse
 from hr.identity import make_national_id
 from hr.models import Assignment, Employee, Rank, SalaryRecord, SalaryStep
 from tests.factories import EmployeeFactory, OrgUnitFactory
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -124,38 +125,43 @@ class TestEmployeeCreate:
 
     def test_officer_cannot_create_in_another_agency(self, as_user, org):
         response = as_user(org.a.officer).post(LIST, new_person(org.b.room), format="json")
-        assert response.status_code == 400
+        assert (response.status_code, response.data["code"]) == (403, "out_of_scope")
         assert response.json()["unit"] == ["Đơn vị không thuộc phạm vi quản lý của bạn."]
+        assert not Employee.objects.filter(unit=org.b.room, full_name=new_person(org.b.room)["full_name"]).exists()
 
     @pytest.mark.parametrize("role", ["manager", "staff"])
     def test_readers_get_403(self, as_user, org, role):
-        assert as_user(getattr(org.a, role)).post(LIST, new_person(org.a.room), format="json").status_code == 403
+        with unchanged(Employee.objects.all()):
+            response = as_user(getattr(org.a, role)).post(LIST, new_person(org.a.room), format="json")
+        refused(response, "permission_denied")
 
     @pytest.mark.parametrize(
-        ("override", "field"),
+        ("override", "field", "code"),
         [
-            ({"national_id": "01419100424"}, "national_id"),
-            ({"national_id": "014091004242"}, "national_id"),  # a woman, but the digit says male
-            ({"national_id": "014391004242"}, "national_id"),  # 2091
-            ({"legacy_id_number": "12345"}, "legacy_id_number"),
-            ({"sex": "X"}, "sex"),
-            ({"date_of_birth": "31/02/1990"}, "date_of_birth"),
-            ({"unit": 0}, "unit"),
-            ({"salary_step": None, "rank": None, "category": "NOPE"}, "category"),
-            ({"salary_step": SalaryStep.objects.none, "rank": None}, "rank"),
+            ({"national_id": "01419100424"}, "national_id", "national_id_format"),
+            ({"national_id": "014091004242"}, "national_id", "national_id_mismatch"),  # a woman, the digit says male
+            ({"national_id": "014391004242"}, "national_id", "national_id_mismatch"),  # 2091
+            ({"national_id": "099091004243"}, "national_id", "national_id_province"),
+            ({"legacy_id_number": "12345"}, "legacy_id_number", "legacy_id_format"),
+            ({"sex": "X"}, "sex", "invalid_choice"),
+            ({"date_of_birth": "31/02/1990"}, "date_of_birth", "invalid"),
+            ({"unit": 0}, "unit", "does_not_exist"),
+            ({"salary_step": None, "rank": None, "category": "NOPE"}, "category", "invalid_choice"),
+            ({"salary_step": SalaryStep.objects.none, "rank": None}, "rank", "rank_required"),
         ],
     )
-    def test_bad_input_is_400_on_the_field(self, as_user, org, override, field):
+    def test_bad_input_is_400_on_the_field(self, as_user, org, override, field, code):
         if callable(override.get("salary_step")):
             override = {**override, "salary_step": SalaryStep.objects.get(scale__code="B", step=1).pk}
-        response = as_user(org.admin).post(LIST, new_person(org.a.room, **override), format="json")
-        assert response.status_code == 400, response.json()
-        assert field in response.json()
+        with unchanged(Employee.objects.all()):
+            response = as_user(org.admin).post(LIST, new_person(org.a.room, **override), format="json")
+        refused(response, code, field=field, status=400)
 
     def test_step_outside_the_rank_scale_is_refused(self, as_user, org):
         step_b = SalaryStep.objects.get(scale__code="B", step=1).pk
-        response = as_user(org.admin).post(LIST, new_person(org.a.room, salary_step=step_b), format="json")
-        assert response.status_code == 400
+        with unchanged(Employee.objects.all()):
+            response = as_user(org.admin).post(LIST, new_person(org.a.room, salary_step=step_b), format="json")
+        refused(response, "step_not_in_scale", field="salary_step")
         assert response.json()["salary_step"] == ["Bậc lương không thuộc bảng lương của ngạch."]
 
     def test_duplicate_national_id_is_400_and_nothing_written(self, as_user, org):
@@ -168,8 +174,7 @@ class TestEmployeeCreate:
             sex=existing.sex,
         )
         response = as_user(org.admin).post(LIST, payload, format="json")
-        assert response.status_code == 400
-        assert "national_id" in response.json()
+        refused(response, "national_id_taken", field="national_id")
         assert Employee.objects.count() == before
 
     def test_malformed_json_is_400_not_500(self, as_user, org):
@@ -189,18 +194,22 @@ class TestEmployeeUpdate:
 
     @pytest.mark.parametrize("role", ["manager", "staff"])
     def test_readers_changing_a_visible_record_get_403(self, as_user, org, role):
-        response = as_user(getattr(org.a, role)).patch(
-            detail(org.a.staff.employee), {"ethnicity": "Dao"}, format="json"
-        )
-        assert response.status_code == 403
+        with unchanged(org.a.staff.employee):
+            response = as_user(getattr(org.a, role)).patch(
+                detail(org.a.staff.employee), {"ethnicity": "Dao"}, format="json"
+            )
+        refused(response, "permission_denied")
 
     def test_officer_of_another_agency_gets_404(self, as_user, org):
         response = as_user(org.b.officer).patch(detail(org.a.staff.employee), {"ethnicity": "Dao"}, format="json")
         assert response.status_code == 404
 
     def test_unit_and_salary_change_only_through_decisions(self, as_user, org):
-        response = as_user(org.a.officer).patch(detail(org.a.staff.employee), {"unit": org.a.unit.pk}, format="json")
-        assert response.status_code == 400
+        with unchanged(org.a.staff.employee):
+            response = as_user(org.a.officer).patch(
+                detail(org.a.staff.employee), {"unit": org.a.unit.pk}, format="json"
+            )
+        refused(response, "decision_only_field", field="unit")
         assert response.json()["unit"] == ["Chỉ thay đổi qua quyết định điều động hoặc quyết định lương."]
 
     def test_put_validates_the_whole_record(self, as_user, org):
@@ -239,37 +248,41 @@ class TestTransfer:
     def test_transfer_into_an_abolished_unit_is_refused(self, as_user, org):
         district = OrgUnitFactory(kind="HUYEN", level="HUYEN", parent=org.province, valid_to=datetime.date(2025, 6, 30))
         payload = {"unit": district.pk, "start_date": "2025-08-01"}
-        response = as_user(org.admin).post(detail(org.a.staff.employee, "transfer/"), payload, format="json")
-        assert response.status_code == 400
-        assert "unit" in response.json()
+        employee = org.a.staff.employee
+        with unchanged(employee, employee.assignments.all()):
+            response = as_user(org.admin).post(detail(employee, "transfer/"), payload, format="json")
+        refused(response, "unit_not_in_existence", field="unit")
 
     @pytest.mark.parametrize(
-        ("start", "field"),
+        ("start", "code"),
         [
-            ("2014-01-01", "start_date"),
-            ((datetime.date.today() + datetime.timedelta(days=3)).isoformat(), "start_date"),
+            ("2014-01-01", "before_current_assignment"),
+            ((datetime.date.today() + datetime.timedelta(days=3)).isoformat(), "future_date"),
         ],
     )
-    def test_dates_before_current_or_in_future_are_refused(self, as_user, org, start, field):
+    def test_dates_before_current_or_in_future_are_refused(self, as_user, org, start, code):
         employee = org.a.staff.employee
         Assignment.objects.create(employee=employee, unit=org.a.room, start_date=datetime.date(2015, 3, 1))
-        response = as_user(org.a.officer).post(
-            detail(employee, "transfer/"), {"unit": org.a.unit.pk, "start_date": start}, format="json"
-        )
-        assert response.status_code == 400
-        assert field in response.json()
+        with unchanged(employee, employee.assignments.all()):
+            response = as_user(org.a.officer).post(
+                detail(employee, "transfer/"), {"unit": org.a.unit.pk, "start_date": start}, format="json"
+            )
+        refused(response, code, field="start_date")
 
     def test_officer_cannot_move_people_out_of_their_agency(self, as_user, org):
         payload = {"unit": org.b.room.pk, "start_date": "2025-01-01"}
         response = as_user(org.a.officer).post(detail(org.a.staff.employee, "transfer/"), payload, format="json")
-        assert response.status_code == 400
+        assert (response.status_code, response.data["code"]) == (403, "out_of_scope")
         assert "unit" in response.json()
+        assert not Assignment.objects.filter(employee=org.a.staff.employee, unit=org.b.room).exists()
 
     @pytest.mark.parametrize("role", ["manager", "staff"])
     def test_readers_get_403(self, as_user, org, role):
         payload = {"unit": org.a.unit.pk, "start_date": "2025-01-01"}
-        response = as_user(getattr(org.a, role)).post(detail(org.a.staff.employee, "transfer/"), payload, format="json")
-        assert response.status_code == 403
+        employee = org.a.staff.employee
+        with unchanged(employee, employee.assignments.all()):
+            response = as_user(getattr(org.a, role)).post(detail(employee, "transfer/"), payload, format="json")
+        refused(response, "permission_denied")
 
 
 class TestSalaryChange:
@@ -299,9 +312,9 @@ class TestSalaryChange:
             "salary_step": SalaryStep.objects.get(scale__code="A1", step=4).pk,
             "effective_date": "2025-01-01",
         }
-        response = as_user(org.a.officer).post(self.url(employee), payload, format="json")
-        assert response.status_code == 400
-        assert "salary_step" in response.json()
+        with unchanged(employee, employee.salary_records.all()):
+            response = as_user(org.a.officer).post(self.url(employee), payload, format="json")
+        refused(response, "step_not_in_scale", field="salary_step")
 
     def test_decision_older_than_the_latest_is_refused(self, as_user, org):
         employee = org.a.staff.employee
@@ -313,9 +326,9 @@ class TestSalaryChange:
             effective_date=datetime.date(2024, 6, 1),
         )
         payload = {"rank": employee.rank_id, "salary_step": employee.salary_step_id, "effective_date": "2024-06-01"}
-        response = as_user(org.a.officer).post(self.url(employee), payload, format="json")
-        assert response.status_code == 400
-        assert "effective_date" in response.json()
+        with unchanged(employee, employee.salary_records.all()):
+            response = as_user(org.a.officer).post(self.url(employee), payload, format="json")
+        refused(response, "before_latest_salary", field="effective_date")
 
     def test_manager_gets_403_and_other_officer_404(self, as_user, org):
         employee = org.a.staff.employee

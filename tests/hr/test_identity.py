@@ -3,20 +3,20 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from hr.identity import make_national_id, national_id_mismatch, validate_legacy_id_number, validate_national_id
+from tests.refusals import refusal
 
 
 class TestNationalId:
     @pytest.mark.parametrize("value", ["01409001234", "0140900123456", "01409001234a", "", " 014090012345"])
     def test_rejects_anything_but_twelve_digits(self, value):
-        with pytest.raises(ValidationError):
+        with refusal("national_id_format"):
             validate_national_id(value)
 
     @pytest.mark.parametrize("value", ["000090012345", "097090012345"])
     def test_rejects_unknown_province_codes(self, value):
-        with pytest.raises(ValidationError):
+        with refusal("national_id_province"):
             validate_national_id(value)
 
     def test_accepts_son_la_id(self):
@@ -40,7 +40,7 @@ class TestLegacyId:
     def test_nine_digits_or_empty(self):
         validate_legacy_id_number("")
         validate_legacy_id_number("050123456")
-        with pytest.raises(ValidationError):
+        with refusal("legacy_id_format"):
             validate_legacy_id_number("05012345")
-        with pytest.raises(ValidationError):
+        with refusal("legacy_id_format"):
             validate_legacy_id_number("014090012345")

@@ -8,6 +8,7 @@ from hr.models import OrgUnit
 from hr.selectors.units import unit_agency, unit_subtree
 from hr.services.units import unit_update
 from tests.factories import OrgUnitFactory
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -82,35 +83,38 @@ class TestUnitWrites:
     def test_officer_creates_rooms_in_own_agency_only(self, as_user, org):
         client = as_user(org.a.officer)
         assert client.post(LIST, self.payload(org.a.unit), format="json").status_code == 201
-        assert client.post(LIST, self.payload(org.b.unit, code="X2"), format="json").status_code == 403
-        assert client.post(LIST, self.payload(org.province, code="X3"), format="json").status_code == 403
+        with unchanged(OrgUnit.objects.all()):
+            refused(client.post(LIST, self.payload(org.b.unit, code="X2"), format="json"), "out_of_scope")
+            refused(client.post(LIST, self.payload(org.province, code="X3"), format="json"), "out_of_scope")
 
     @pytest.mark.parametrize("role", ["manager", "staff"])
     def test_readers_get_403(self, as_user, org, role):
         client = as_user(getattr(org.a, role))
-        assert client.post(LIST, self.payload(org.a.unit), format="json").status_code == 403
-        assert client.patch(detail(org.a.room), {"name": "Mới"}, format="json").status_code == 403
+        with unchanged(OrgUnit.objects.all()):
+            refused(client.post(LIST, self.payload(org.a.unit), format="json"), "permission_denied")
+            refused(client.patch(detail(org.a.room), {"name": "Mới"}, format="json"), "permission_denied")
 
     def test_officer_renames_own_room_but_not_the_agency(self, as_user, org):
         client = as_user(org.a.officer)
         assert client.patch(detail(org.a.room), {"name": "Văn phòng Sở"}, format="json").status_code == 200
-        assert client.patch(detail(org.a.unit), {"name": "Sở khác"}, format="json").status_code == 403
-        assert client.patch(detail(org.b.room), {"name": "X"}, format="json").status_code == 403
+        with unchanged(OrgUnit.objects.all()):
+            refused(client.patch(detail(org.a.unit), {"name": "Sở khác"}, format="json"), "out_of_scope")
+            refused(client.patch(detail(org.b.room), {"name": "X"}, format="json"), "out_of_scope")
 
     @pytest.mark.parametrize(
-        ("extra", "field"),
+        ("extra", "field", "code"),
         [
-            ({"name": ""}, "name"),
-            ({"kind": "NOPE"}, "kind"),
-            ({"valid_to": "2020-01-01"}, "valid_to"),
-            ({"parent": 987654}, "parent"),
-            ({"code": "SNV"}, "code"),
+            ({"name": ""}, "name", "blank"),
+            ({"kind": "NOPE"}, "kind", "invalid_choice"),
+            ({"valid_to": "2020-01-01"}, "valid_to", "dates_reversed"),
+            ({"parent": 987654}, "parent", "does_not_exist"),
+            ({"code": "SNV"}, "code", "unique"),
         ],
     )
-    def test_bad_input_is_400(self, as_user, org, extra, field):
-        response = as_user(org.admin).post(LIST, self.payload(org.a.unit, **extra), format="json")
-        assert response.status_code == 400, response.json()
-        assert field in response.json()
+    def test_bad_input_is_400(self, as_user, org, extra, field, code):
+        with unchanged(OrgUnit.objects.all()):
+            response = as_user(org.admin).post(LIST, self.payload(org.a.unit, **extra), format="json")
+        refused(response, code, field=field, status=400)
 
     def test_moving_a_unit_rewrites_its_subtree_paths(self, as_user, org):
         sub = OrgUnitFactory(code="SUB", parent=org.a.room, kind="PHONG")
@@ -123,8 +127,9 @@ class TestUnitWrites:
         assert set(unit_subtree(unit=org.b.unit).values_list("code", flat=True)) >= {"SNV-P1", "SUB"}
 
     def test_moving_under_own_child_is_400(self, as_user, org):
-        response = as_user(org.admin).patch(detail(org.a.unit), {"parent": org.a.room.pk}, format="json")
-        assert response.status_code == 400
+        with unchanged(OrgUnit.objects.all()):
+            response = as_user(org.admin).patch(detail(org.a.unit), {"parent": org.a.room.pk}, format="json")
+        refused(response, "parent_in_subtree", field="parent")
         assert response.json()["parent"] == ["Không thể chuyển đơn vị vào chính nó hoặc đơn vị trực thuộc của nó."]
 
     def test_merger_lineage_keeps_abolished_units(self, as_user, org):

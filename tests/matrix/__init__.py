@@ -34,6 +34,8 @@ def roles(default, **overrides) -> dict:
 EVERYONE = roles(OK)
 WRITERS_ONLY = roles(403, admin=OK, officer_a=OK, officer_b=OK)
 ADMIN_ONLY = roles(403, admin=OK)
+# A write that names agency A's unit or person in its body: B's officer is refused on that input (out_of_scope).
+A_INPUT_WRITE = roles(403, admin=OK, officer_a=OK)
 # An object in agency A's room: readers above it see it, staff only their own, B is out of scope.
 A_ROOM_READ = roles(404, admin=OK, officer_a=OK, manager_a=OK)
 A_ROOM_READ_OWN = roles(404, admin=OK, officer_a=OK, manager_a=OK, staff_a=OK)

@@ -5,7 +5,7 @@ import datetime
 from hr.models import Award
 from hr.services.commendations import commendation_create, initiative_create
 from hr.services.discipline import discipline_record_create
-from tests.matrix import A_ROOM_READ_OWN, A_ROOM_WRITE_OWN_VISIBLE, EVERYONE, WRITERS_ONLY, Case
+from tests.matrix import A_INPUT_WRITE, A_ROOM_READ_OWN, A_ROOM_WRITE_OWN_VISIBLE, EVERYONE, Case
 
 
 def discipline(employee, **overrides):
@@ -101,7 +101,7 @@ ANNUL = {"annulled_on": "2026-02-01", "annulling_decision_number": "40/QĐ-SNV",
 
 CASES = {
     ("GET", "/api/v1/discipline-records/"): Case(EVERYONE),
-    ("POST", "/api/v1/discipline-records/"): Case(WRITERS_ONLY, body=_new_discipline),
+    ("POST", "/api/v1/discipline-records/"): Case(A_INPUT_WRITE, body=_new_discipline),
     ("GET", "/api/v1/discipline-records/{id}/"): Case(A_ROOM_READ_OWN, params=_discipline_of_staff_a),
     ("PATCH", "/api/v1/discipline-records/{id}/"): Case(
         A_ROOM_WRITE_OWN_VISIBLE, params=_discipline_of_staff_a, body=lambda org: {"reason": "Sửa lý do"}
@@ -111,7 +111,7 @@ CASES = {
     ),
     ("GET", "/api/v1/discipline-records/{id}/history/"): Case(A_ROOM_READ_OWN, params=_discipline_of_staff_a),
     ("GET", "/api/v1/commendations/"): Case(EVERYONE),
-    ("POST", "/api/v1/commendations/"): Case(WRITERS_ONLY, body=_new_commendation),
+    ("POST", "/api/v1/commendations/"): Case(A_INPUT_WRITE, body=_new_commendation),
     ("GET", "/api/v1/commendations/{id}/"): Case(A_ROOM_READ_OWN, params=_commendation_of_staff_a),
     ("POST", "/api/v1/commendations/{id}/annul/"): Case(
         A_ROOM_WRITE_OWN_VISIBLE, params=_commendation_of_staff_a, body=lambda org: ANNUL
@@ -121,7 +121,7 @@ CASES = {
         A_ROOM_READ_OWN, query=lambda org: {"employee": org.a.staff.employee_id, "year": 2025}
     ),
     ("GET", "/api/v1/initiatives/"): Case(EVERYONE),
-    ("POST", "/api/v1/initiatives/"): Case(WRITERS_ONLY, body=_new_initiative),
+    ("POST", "/api/v1/initiatives/"): Case(A_INPUT_WRITE, body=_new_initiative),
     ("GET", "/api/v1/initiatives/{id}/"): Case(A_ROOM_READ_OWN, params=_initiative_of_staff_a),
     ("POST", "/api/v1/initiatives/{id}/annul/"): Case(
         A_ROOM_WRITE_OWN_VISIBLE, params=_initiative_of_staff_a, body=lambda org: ANNUL

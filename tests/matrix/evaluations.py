@@ -1,6 +1,7 @@
 """Matrix cases for the evaluation endpoints: cycles, evaluations and their workflow, unit ratings, rule sets."""
 
-from evaluations.models import EvaluationCycle, RuleSet, UnitRating
+from evaluations.models import EvaluationCycle, RuleSet
+from hr.models import UnitRating
 from tests.evaluations.factories import evaluation_of, generated
 from tests.matrix import (
     A_ROOM_READ_OWN,
@@ -8,7 +9,6 @@ from tests.matrix import (
     ADMIN_ONLY,
     EVERYONE,
     OK,
-    WRITERS_ONLY,
     Case,
     roles,
 )
@@ -41,9 +41,9 @@ SUPERVISORS = roles(403, admin=OK, officer_a=OK, manager_a=OK, officer_b=OK, man
 
 CASES = {
     ("GET", "/api/v1/evaluation-cycles/"): Case(EVERYONE),
-    # officer_b gets a 400 naming the unit (outside their area), which judges the payload.
+    # officer_b is refused with out_of_scope (403) on the unit, outside their area.
     ("POST", "/api/v1/evaluation-cycles/"): Case(
-        WRITERS_ONLY,
+        roles(403, admin=OK, officer_a=OK),
         body=lambda org: {"year": 2027, "period_kind": "ANNUAL", "period_number": 1, "scope_unit": org.a.unit.pk},
     ),
     ("GET", "/api/v1/evaluation-cycles/{id}/"): Case(A_ROOM_READ_OWN, params=cycle_a),
@@ -83,6 +83,7 @@ CASES = {
     ),
     ("GET", "/api/v1/evaluations/statistics/"): Case(SUPERVISORS, query=lambda org: {"year": 2026}),
     ("GET", "/api/v1/me/evaluations/"): Case(EVERYONE),
+    ("GET", "/api/v1/me/tasks/"): Case(EVERYONE),
     ("GET", "/api/v1/unit-ratings/"): Case(EVERYONE),
     ("POST", "/api/v1/unit-ratings/"): Case(
         ADMIN_ONLY, body=lambda org: {"unit": org.a.unit.pk, "year": 2026, "rating": "HTTNV"}

@@ -51,7 +51,7 @@ CASES = {
     ("GET", "/api/v1/reform-appraisals/"): Case(EVERYONE),
     ("GET", "/api/v1/reform-appraisals/{id}/evidence/{evidence_id}/"): Case(A_ROOM_READ, params=a_evidence),
     ("POST", "/api/v1/reform-appraisals/"): Case(
-        roles(403, admin=OK, officer_a=OK, officer_b=400), body=lambda org: {"unit": org.a.unit.pk, "year": 2026}
+        roles(403, admin=OK, officer_a=OK), body=lambda org: {"unit": org.a.unit.pk, "year": 2026}
     ),
     ("GET", "/api/v1/reform-appraisals/{id}/"): Case(A_ROOM_READ, params=a_appraisal),
     ("GET", "/api/v1/reform-appraisals/{id}/history/"): Case(A_ROOM_READ, params=a_appraisal),

@@ -6,7 +6,17 @@ The public certificate check (/training/verify/) answers anonymous callers too.
 
 import datetime
 
-from tests.matrix import A_ROOM_READ_OWN, A_ROOM_WRITE_OWN_VISIBLE, ADMIN_ONLY, EVERYONE, OK, WRITERS_ONLY, Case, roles
+from tests.matrix import (
+    A_INPUT_WRITE,
+    A_ROOM_READ_OWN,
+    A_ROOM_WRITE_OWN_VISIBLE,
+    ADMIN_ONLY,
+    EVERYONE,
+    OK,
+    WRITERS_ONLY,
+    Case,
+    roles,
+)
 from tests.training.factories import ProgrammeFactory, enrol, finish, open_class, sessions, start, trained
 from training.models import ContentArea, TopicTag
 
@@ -95,7 +105,7 @@ CASES = {
     ),
     ("GET", "/api/v1/training/programmes/{id}/history/"): Case(EVERYONE, params=programme),
     ("GET", "/api/v1/training/classes/"): Case(EVERYONE),
-    ("POST", "/api/v1/training/classes/"): Case(WRITERS_ONLY, body=class_body),
+    ("POST", "/api/v1/training/classes/"): Case(A_INPUT_WRITE, body=class_body),
     ("GET", "/api/v1/training/classes/{id}/"): Case(EVERYONE, params=an_open_class),
     ("PATCH", "/api/v1/training/classes/{id}/"): Case(
         A_CLASS_RUN, params=an_open_class, body=lambda org: {"capacity": 25}

@@ -9,6 +9,7 @@ from reform.models import Appraisal, AppraisalStatus, ScoreSource
 from reform.services.appraisals import (
     appraisal_open,
     appraisal_publish,
+    appraisal_result_record,
     appraisal_set_self_scores,
     appraisal_set_survey_scores,
     appraisal_submit,
@@ -69,4 +70,5 @@ def published_at(unit: OrgUnit, percentage: str, *, year: int = 2026) -> Apprais
         band=band_for(appraisal.index_set.bands.all(), pct),
     )
     appraisal.refresh_from_db()
+    appraisal_result_record(actor=None, appraisal=appraisal)  # as appraisal_publish does
     return appraisal

@@ -26,8 +26,8 @@ def run_together(*jobs) -> list:
         try:
             barrier.wait()
             result = job()
-        except Conflict:
-            result = "conflict"
+        except Conflict as error:
+            result = "conflict" if error.get_codes() in ("appraisal_published", "wrong_state") else error.get_codes()
         finally:
             connection.close()
         with lock:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
 from reform.models import Band, ComputedMetric, IndexCriterion, IndexSet, ScoreSource, ScoringMethod
+from tests.refusals import refused, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -117,10 +118,12 @@ class IndexSetCopyTests:
     def test_roles_and_bad_input(self, org, as_user):
         source = IndexSet.objects.get(year=2026, target_level="SO")
         path = f"/api/v1/reform-index-sets/{source.pk}/copy/"
-        for user in (org.a.officer, org.a.manager, org.a.staff):
-            assert as_user(user).post(path, {"year": 2027}, format="json").status_code == 403
-        for body in ({"year": 2026}, {"year": "x"}, {}, {"year": 1999}):
-            response = as_user(org.admin).post(path, body, format="json")
-            assert response.status_code == 400
-            assert "year" in response.data
+        with unchanged(IndexSet.objects.all()):
+            for user in (org.a.officer, org.a.manager, org.a.staff):
+                response = as_user(user).post(path, {"year": 2027}, format="json")
+                refused(response, "permission_denied", status=403)
+            for body, code in (({"year": 2026}, "index_set_exists"), ({"year": "x"}, "invalid"), ({}, "required")):
+                refused(as_user(org.admin).post(path, body, format="json"), code, field="year", status=400)
+            response = as_user(org.admin).post(path, {"year": 1999}, format="json")
+            refused(response, "min_value", field="year", status=400)
         assert IndexSet.objects.count() == 2

@@ -4,11 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from hr.models import RatingLevel, UnitKind
+from hr.models import RatingLevel, UnitKind, UnitReformResult
 from reform.selectors.appraisals import head_rating_cap
-from reform.services.appraisals import appraisal_open
+from reform.services.appraisals import appraisal_open, appraisal_publish, appraisal_result_record
 from tests.factories import OrgUnitFactory
-from tests.reform.factories import published, published_at
+from tests.reform.factories import published, published_at, submitted, surveyed
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 RANKING = "/api/v1/reform-appraisals/ranking/"
@@ -48,18 +49,16 @@ class RankingTests:
         assert as_user(org.b.officer).get(RANKING, {"year": 2026, "level": "SO"}).data["results"] == []
 
     @pytest.mark.parametrize(
-        ("query", "field"),
+        ("query", "field", "code"),
         [
-            ({"level": "SO"}, "year"),
-            ({"year": 2026}, "level"),
-            ({"year": "x", "level": "SO"}, "year"),
-            ({"year": 2026, "level": "TINH"}, "level"),
+            ({"level": "SO"}, "year", "required"),
+            ({"year": 2026}, "level", "required"),
+            ({"year": "x", "level": "SO"}, "year", "invalid"),
+            ({"year": 2026, "level": "TINH"}, "level", "invalid_choice"),
         ],
     )
-    def test_year_and_level_required(self, org, as_user, query, field):
-        response = as_user(org.admin).get(RANKING, query)
-        assert response.status_code == 400
-        assert field in response.data
+    def test_year_and_level_required(self, org, as_user, query, field, code):
+        refused(as_user(org.admin).get(RANKING, query), code, field=field, status=400)
 
     def test_constant_queries(self, org, as_user, django_assert_num_queries):
         published_at(org.a.unit, "90")
@@ -100,3 +99,36 @@ class HeadRatingCapTests:
         # Self-assessed at the maximum (82 of the 82 non-survey points), survey at nothing: 82 %, band B.
         published(org.a.unit, officer=org.a.officer, admin=org.admin, survey=Decimal(0))
         assert head_rating_cap(unit=org.a.unit, year=2026) == ("B", None)
+
+
+class WrittenDownTests:
+    """Publication writes the band and its head cap down to hr, where the evaluations app reads them."""
+
+    def test_publication_writes_the_result_with_its_history(self, org):
+        assert not UnitReformResult.objects.exists()
+        appraisal = submitted(org.a.unit, officer=org.a.officer)
+        surveyed(appraisal, org.admin, fraction=Decimal(0))
+        assert not UnitReformResult.objects.exists()  # being appraised: nothing yet
+        appraisal_publish(actor=org.admin, appraisal=appraisal, decision_number="QĐ 01/QĐ-UBND")
+        record = UnitReformResult.objects.get()
+        assert (record.unit, record.year, record.band, record.head_rating_cap, record.decision_number) == (
+            org.a.unit,
+            2026,
+            "B",
+            "",
+            "QĐ 01/QĐ-UBND",
+        )
+        assert [(h.history_type, h.history_user) for h in record.history.all()] == [("+", org.admin)]
+
+    @pytest.mark.parametrize(("percentage", "band", "cap"), [("79.99", "C", "HTNV"), ("12", "D", "HTNV")])
+    def test_low_bands_write_their_cap(self, org, percentage, band, cap):
+        appraisal = published_at(org.a.unit, percentage)
+        appraisal_result_record(actor=None, appraisal=appraisal)  # again: the one row is replaced, not doubled
+        record = UnitReformResult.objects.get(unit=org.a.unit, year=2026)
+        assert (record.band, record.head_rating_cap) == (band, cap)
+        assert head_rating_cap(unit=org.a.unit, year=2026) == (record.band, record.head_rating_cap)
+
+    def test_an_unpublished_appraisal_writes_nothing(self, org):
+        appraisal = appraisal_open(actor=None, unit=org.a.unit, year=2026)
+        appraisal_result_record(actor=None, appraisal=appraisal)
+        assert not UnitReformResult.objects.exists()

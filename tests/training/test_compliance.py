@@ -7,6 +7,7 @@ import pytest
 
 from hr.models import Category, EmploymentStatus
 from tests.factories import EmployeeFactory
+from tests.refusals import refused
 from tests.training.factories import (
     ProgrammeFactory,
     attend,
@@ -140,18 +141,22 @@ class ComplianceApiTests:
             assert response.status_code == 200, response.data
             assert response.json()["staff"] == 2
         for user in (org.a.staff, org.b.officer, org.b.manager):
-            assert as_user(user).get(SUMMARY, query).status_code == 403
-        assert as_user(org.a.manager).get(SUMMARY, {"unit": org.a.unit.pk}).status_code == 403
+            refused(as_user(user).get(SUMMARY, query), "out_of_scope")
+        refused(as_user(org.a.manager).get(SUMMARY, {"unit": org.a.unit.pk}), "out_of_scope")
 
     @pytest.mark.parametrize(
-        ("query", "field"),
-        [({"unit": "x"}, "unit"), ({}, "unit"), ({"unit": 999999}, "unit"), ({"year": "năm"}, "year")],
+        ("query", "field", "code"),
+        [
+            ({"unit": "x"}, "unit", "required"),
+            ({}, "unit", "required"),
+            ({"unit": 999999}, "unit", "required"),
+            # The year is read by training.selectors.compliance.check_year, which gives no code of its own yet.
+            ({"year": "năm"}, "year", "invalid"),
+        ],
     )
-    def test_summary_bad_input(self, as_user, org, query, field):
+    def test_summary_bad_input(self, as_user, org, query, field, code):
         query = {"unit": org.a.unit.pk, **query} if field == "year" else query
-        response = as_user(org.admin).get(SUMMARY, query)
-        assert response.status_code == 400
-        assert field in response.json()
+        refused(as_user(org.admin).get(SUMMARY, query), code, field=field, status=400)
 
     def test_year_without_a_rule_is_a_400(self, as_user, org):
         response = as_user(org.admin).get(SUMMARY, {"unit": org.a.unit.pk, "year": 2010})

@@ -28,7 +28,8 @@ def test_parallel_enrolment_into_the_last_place(org):
             enrolment_create(actor=org.a.officer, training_class=training_class, employee=employee)
             result = "enrolled"
         except ValidationError as error:
-            result = "full" if "employee" in error.message_dict else "other"
+            codes = [e.code for e in error.error_dict.get("employee", [])]
+            result = "full" if codes == ["class_full"] else f"other: {codes}"
         finally:
             connection.close()
         with lock:

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from tests.refusals import refusal, refused, unchanged
 from tests.training.factories import (
     ProgrammeFactory,
     attend,
@@ -14,7 +15,8 @@ from tests.training.factories import (
     sessions,
     start,
 )
-from training.models import Certificate, ClassStatus, Enrolment
+from training.models import Attendance, Certificate, ClassSession, ClassStatus, Enrolment
+from training.services.results import ResultInput, results_record
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/training/classes/{}/{}/"
@@ -40,29 +42,32 @@ class SessionTests:
         training_class = open_class(org, programme=ProgrammeFactory(periods=16))
         client = as_user(org.a.officer)
         assert client.post(url(training_class, "sessions"), {"date": "2025-03-03", "periods": 8}).status_code == 201
-        for body, field in [
-            ({"date": "2025-03-03", "periods": 8}, "date"),  # already recorded
-            ({"date": "2025-03-08", "periods": 8}, "date"),  # after the class ends
-            ({"date": "2025-03-04", "periods": 9}, "periods"),  # beyond the programme's 16
-            ({"date": "2025-03-04", "periods": 0}, "periods"),
-            ({"date": "hôm nay", "periods": 4}, "date"),
+        for body, field, code in [
+            ({"date": "2025-03-03", "periods": 8}, "date", "session_exists"),
+            ({"date": "2025-03-08", "periods": 8}, "date", "date_outside_class"),  # after the class ends
+            ({"date": "2025-03-04", "periods": 9}, "periods", "periods_exceeded"),  # beyond the programme's 16
+            ({"date": "2025-03-04", "periods": 0}, "periods", "min_value"),
+            ({"date": "hôm nay", "periods": 4}, "date", "invalid"),
         ]:
-            response = client.post(url(training_class, "sessions"), body, format="json")
-            assert response.status_code == 400, body
-            assert field in response.json(), body
+            with unchanged(ClassSession.objects.all()):
+                response = client.post(url(training_class, "sessions"), body, format="json")
+            refused(response, code, field=field, status=400)
         rows = as_user(org.b.staff).get(url(training_class, "sessions")).json()["results"]
         assert [r["date"] for r in rows] == ["2025-03-03"]
 
     def test_roles(self, as_user, org):
         training_class = open_class(org)
         body = {"date": "2025-03-03", "periods": 8}
-        assert as_user(org.b.officer).post(url(training_class, "sessions"), body).status_code == 403
-        assert as_user(org.a.manager).post(url(training_class, "sessions"), body).status_code == 403
+        with unchanged(ClassSession.objects.all()):
+            refused(as_user(org.b.officer).post(url(training_class, "sessions"), body), "out_of_scope")
+            response = as_user(org.a.manager).post(url(training_class, "sessions"), body)
+            refused(response, "permission_denied", status=403)
 
     def test_no_sessions_on_a_completed_class(self, as_user, org):
         training_class = open_class(org, status=ClassStatus.COMPLETED)
-        response = as_user(org.admin).post(url(training_class, "sessions"), {"date": "2025-03-03", "periods": 8})
-        assert response.status_code == 409
+        with unchanged(ClassSession.objects.all()):
+            response = as_user(org.admin).post(url(training_class, "sessions"), {"date": "2025-03-03", "periods": 8})
+        refused(response, "sessions_closed")
 
 
 class AttendanceAndResultTests:
@@ -97,9 +102,12 @@ class AttendanceAndResultTests:
         training_class, (staff, _manager), _days = running
         client = as_user(org.admin)
         too_many = {"results": [{"enrolment": staff.pk, "result": "PASSED", "periods_credited": 41}]}
-        assert client.post(url(training_class, "results"), too_many, format="json").status_code == 400
         on_fail = {"results": [{"enrolment": staff.pk, "result": "FAILED", "periods_credited": 8}]}
-        assert client.post(url(training_class, "results"), on_fail, format="json").status_code == 400
+        with unchanged(Enrolment.objects.all()):
+            response = client.post(url(training_class, "results"), too_many, format="json")
+            refused(response, "periods_exceeded", field="results")
+            response = client.post(url(training_class, "results"), on_fail, format="json")
+            refused(response, "credit_without_pass", field="results")
         ok = {"results": [{"enrolment": staff.pk, "result": "PASSED", "periods_credited": 32}]}
         assert client.post(url(training_class, "results"), ok, format="json").json()[0]["periods_credited"] == 32
 
@@ -114,26 +122,32 @@ class AttendanceAndResultTests:
         )
 
     @pytest.mark.parametrize(
-        ("body", "field"),
+        ("body", "code"),
         [
-            ({"results": []}, "results"),
-            ({"results": [{"enrolment": 999999, "result": "PASSED"}]}, "results"),
-            ({"results": [{"enrolment": "{e}", "result": "PENDING"}]}, "results"),
-            ({"results": [{"enrolment": "{e}", "result": "GOOD"}]}, "results"),
-            ({"results": [{"enrolment": "{e}", "result": "PASSED", "periods_credited": -1}]}, "results"),
+            ({"results": []}, "empty"),
+            ({"results": [{"enrolment": 999999, "result": "PASSED"}]}, "does_not_exist"),
+            ({"results": [{"enrolment": "{e}", "result": "PENDING"}]}, "invalid_choice"),  # see below
+            ({"results": [{"enrolment": "{e}", "result": "GOOD"}]}, "invalid_choice"),
+            ({"results": [{"enrolment": "{e}", "result": "PASSED", "periods_credited": -1}]}, "min_value"),
             (
                 {"results": [{"enrolment": "{e}", "result": "PASSED"}, {"enrolment": "{e}", "result": "FAILED"}]},
-                "results",
+                "duplicate_entry",
             ),
-            ({}, "results"),
+            ({}, "required"),
         ],
     )
-    def test_bad_result_input(self, as_user, org, running, body, field):
+    def test_bad_result_input(self, as_user, org, running, body, code):
         training_class, (staff, _manager), _days = running
         raw = str(body).replace("'{e}'", str(staff.pk)).replace("'", '"')
-        response = as_user(org.admin).post(url(training_class, "results"), json.loads(raw), format="json")
-        assert response.status_code == 400, response.data
-        assert field in response.json()
+        with unchanged(Enrolment.objects.all()):
+            response = as_user(org.admin).post(url(training_class, "results"), json.loads(raw), format="json")
+        refused(response, code, field="results", status=400)
+
+    def test_the_service_refuses_a_pending_result(self, org, running):
+        """The input serializer offers no PENDING; the service refuses it for other callers too."""
+        training_class, (staff, _manager), _days = running
+        with unchanged(Enrolment.objects.all()), refusal("result_required", field="results"):
+            results_record(actor=org.admin, training_class=training_class, results=[ResultInput(staff, "PENDING")])
 
     def test_enrolment_of_another_class_is_refused(self, as_user, org, running):
         training_class, _enrolments, days = running
@@ -141,32 +155,44 @@ class AttendanceAndResultTests:
         (stranger,) = enrol(org.admin, other, org.a.officer.employee)
         client = as_user(org.admin)
         body = {"results": [{"enrolment": stranger.pk, "result": "PASSED"}]}
-        assert client.post(url(training_class, "results"), body, format="json").status_code == 400
-        body = {"session": days[0].pk, "records": [{"enrolment": stranger.pk, "present": True}]}
-        assert client.post(url(training_class, "attendance"), body, format="json").status_code == 400
+        with unchanged(Enrolment.objects.all(), Attendance.objects.all()):
+            response = client.post(url(training_class, "results"), body, format="json")
+            refused(response, "enrolment_not_in_class", field="results")
+            body = {"session": days[0].pk, "records": [{"enrolment": stranger.pk, "present": True}]}
+            response = client.post(url(training_class, "attendance"), body, format="json")
+            refused(response, "enrolment_not_in_class", field="records")
 
     @pytest.mark.parametrize(
-        "body",
-        [{}, {"session": 999999, "records": [{"enrolment": 1, "present": True}]}, {"session": "{s}", "records": []}],
+        ("body", "field", "code"),
+        [
+            ({}, "session", "required"),
+            ({"session": 999999, "records": [{"enrolment": 1, "present": True}]}, "session", "does_not_exist"),
+            ({"session": "{s}", "records": []}, "records", "empty"),
+        ],
     )
-    def test_bad_attendance_input(self, as_user, org, running, body):
+    def test_bad_attendance_input(self, as_user, org, running, body, field, code):
         training_class, _enrolments, days = running
         body = {k: (days[0].pk if v == "{s}" else v) for k, v in body.items()}
-        response = as_user(org.admin).post(url(training_class, "attendance"), body, format="json")
-        assert response.status_code == 400
-        assert set(response.json()) & {"session", "records"}
+        with unchanged(Attendance.objects.all()):
+            response = as_user(org.admin).post(url(training_class, "attendance"), body, format="json")
+        refused(response, code, field=field, status=400)
 
     def test_results_only_while_in_progress(self, as_user, org):
         training_class = open_class(org)
         (enrolment,) = enrol(org.admin, training_class, org.a.staff.employee)
         body = {"results": [{"enrolment": enrolment.pk, "result": "PASSED"}]}
-        assert as_user(org.admin).post(url(training_class, "results"), body, format="json").status_code == 409
+        with unchanged(Enrolment.objects.all()):
+            response = as_user(org.admin).post(url(training_class, "results"), body, format="json")
+        refused(response, "class_not_running")
 
     def test_result_roles(self, as_user, org, running):
         training_class, (staff, _manager), _days = running
         body = {"results": [{"enrolment": staff.pk, "result": "PASSED"}]}
-        for user in (org.b.officer, org.a.manager, org.a.staff):
-            assert as_user(user).post(url(training_class, "results"), body, format="json").status_code == 403
+        with unchanged(Enrolment.objects.all()):
+            refused(as_user(org.b.officer).post(url(training_class, "results"), body, format="json"), "out_of_scope")
+            for user in (org.a.manager, org.a.staff):
+                response = as_user(user).post(url(training_class, "results"), body, format="json")
+                refused(response, "permission_denied", status=403)
 
 
 class CertificateTests:
@@ -191,37 +217,40 @@ class CertificateTests:
         assert public.json()["programme"] == training_class.programme.name
         assert public.json()["issue_date"] == "2025-03-10"
         assert "national_id" not in public.json()
-        missing = api.get("/api/v1/training/verify/NOT-A-CODE/")
-        assert missing.status_code == 404
-        assert "code" in missing.json()
+        refused(api.get("/api/v1/training/verify/NOT-A-CODE/"), "certificate_not_found", field="code")
 
     def test_refusals(self, as_user, org):
         training_class, passed, failed = self.completed(org)
         client = as_user(org.admin)
         cases = [
-            ({"enrolment": failed.pk, "number": "A1", "issue_date": "2025-03-10"}, "enrolment"),
-            ({"enrolment": passed.pk, "number": "A1", "issue_date": "2025-03-06"}, "issue_date"),
-            ({"enrolment": passed.pk, "number": "A1", "issue_date": "2999-01-01"}, "issue_date"),
-            ({"enrolment": passed.pk, "number": "", "issue_date": "2025-03-10"}, "number"),
-            ({"enrolment": passed.pk, "number": "A1"}, "issue_date"),
-            ({"enrolment": 999999, "number": "A1", "issue_date": "2025-03-10"}, "enrolment"),
+            ({"enrolment": failed.pk, "number": "A1", "issue_date": "2025-03-10"}, "enrolment", "not_passed"),
+            ({"enrolment": passed.pk, "number": "A1", "issue_date": "2025-03-06"}, "issue_date", "before_class_end"),
+            ({"enrolment": passed.pk, "number": "A1", "issue_date": "2999-01-01"}, "issue_date", "future_date"),
+            ({"enrolment": passed.pk, "number": "", "issue_date": "2025-03-10"}, "number", "blank"),
+            ({"enrolment": passed.pk, "number": "A1"}, "issue_date", "required"),
+            ({"enrolment": 999999, "number": "A1", "issue_date": "2025-03-10"}, "enrolment", "does_not_exist"),
         ]
-        for body, field in cases:
-            response = client.post(url(training_class, "certificates"), body, format="json")
-            assert response.status_code == 400, body
-            assert field in response.json(), body
+        for body, field, code in cases:
+            with unchanged(Certificate.objects.all()):
+                response = client.post(url(training_class, "certificates"), body, format="json")
+            refused(response, code, field=field, status=400)
         ok = {"enrolment": passed.pk, "number": "A1", "issue_date": "2025-03-10"}
         assert client.post(url(training_class, "certificates"), ok, format="json").status_code == 201
-        again = client.post(url(training_class, "certificates"), {**ok, "number": "A2"}, format="json")
-        assert again.status_code == 400
+        with unchanged(Certificate.objects.all()):
+            again = client.post(url(training_class, "certificates"), {**ok, "number": "A2"}, format="json")
+        refused(again, "certificate_exists", field="enrolment")
         other_class, other_passed, _ = self.completed(org)
         same_number = {"enrolment": other_passed.pk, "number": "A1", "issue_date": "2025-03-10"}
-        assert client.post(url(other_class, "certificates"), same_number, format="json").status_code == 400
+        with unchanged(Certificate.objects.all()):
+            response = client.post(url(other_class, "certificates"), same_number, format="json")
+        refused(response, "unique", field="number", status=400)
 
     def test_only_completed_classes_certify(self, as_user, org, running):
         training_class, (staff, _manager), _days = running
         body = {"enrolment": staff.pk, "number": "A1", "issue_date": "2025-03-10"}
-        assert as_user(org.admin).post(url(training_class, "certificates"), body, format="json").status_code == 409
+        with unchanged(Certificate.objects.all()):
+            response = as_user(org.admin).post(url(training_class, "certificates"), body, format="json")
+        refused(response, "class_not_completed")
 
     def test_certificate_list_scoped(self, as_user, org):
         training_class, passed, _failed = self.completed(org)

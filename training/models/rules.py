@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from hr.models import Category
 
@@ -25,6 +26,9 @@ class PeriodMinimum(models.Model):
     min_periods = models.PositiveSmallIntegerField(_("minimum periods per year"), validators=[MaxValueValidator(2000)])
     valid_from = models.DateField(_("valid from"))
     legal_basis = models.CharField(_("legal basis"), max_length=255)
+
+    # Past decisions were taken under these rows: every change to them is kept.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("yearly training minimum")

@@ -58,6 +58,7 @@ class RefusalSerializer(serializers.Serializer):
     employee = serializers.IntegerField(source="employee.pk")
     full_name = serializers.CharField()
     reason = serializers.CharField()
+    code = serializers.CharField()
 
 
 class BulkEnrolOutputSerializer(serializers.Serializer):

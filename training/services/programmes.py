@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from hr.access import access_province_admin
 from hr.models import User
 from training.models import ContentArea, Programme, TopicTag
 
@@ -19,7 +20,8 @@ def programme_create(
     description: str = "",
     is_active: bool = True,
 ) -> Programme:
-    """Add a programme to the catalogue."""
+    """Add a programme to the catalogue (the province administration keeps it)."""
+    access_province_admin(actor)
     programme = Programme(
         code=code,
         name=name,
@@ -41,6 +43,7 @@ def programme_update(
     *, programme: Programme, actor: User | None, tags: list[TopicTag] | None = None, **fields
 ) -> Programme:
     """Change a programme; classes already held keep crediting the periods recorded on their results."""
+    access_province_admin(actor)
     for name, value in fields.items():
         setattr(programme, name, value)
     programme._history_user = actor

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError, Conflict
 from hr.models import User
+from training.access import access_enrolments_for_run
 from training.models import Attendance, ClassSession, ClassStatus, Enrolment, EnrolmentStatus, Result, TrainingClass
 
 
@@ -22,18 +23,22 @@ class ResultInput:
 def _running(training_class: TrainingClass) -> TrainingClass:
     training_class = TrainingClass.objects.select_for_update().select_related("programme").get(pk=training_class.pk)
     if training_class.status != ClassStatus.IN_PROGRESS:
-        raise Conflict(_("Attendance and results are recorded while the class is in progress."))
+        raise Conflict(
+            _("Attendance and results are recorded while the class is in progress."), code="class_not_running"
+        )
     return training_class
 
 
 def _check_enrolments(training_class: TrainingClass, enrolments: list[Enrolment], *, field: str) -> None:
     ids = [e.pk for e in enrolments]
     if len(set(ids)) != len(ids):
-        raise ApplicationError(_("A person is listed more than once."), field=field)
+        raise ApplicationError(_("A person is listed more than once."), field=field, code="duplicate_entry")
     for enrolment in enrolments:
         if enrolment.training_class_id != training_class.pk or enrolment.status != EnrolmentStatus.ENROLLED:
             raise ApplicationError(
-                _("Enrolment %(id)d is not an active enrolment of this class.") % {"id": enrolment.pk}, field=field
+                _("Enrolment %(id)d is not an active enrolment of this class.") % {"id": enrolment.pk},
+                field=field,
+                code="enrolment_not_in_class",
             )
 
 
@@ -42,9 +47,12 @@ def attendance_record(
     *, actor: User | None, training_class: TrainingClass, session: ClassSession, present: dict[Enrolment, bool]
 ) -> list[Attendance]:
     """Record (or correct) who attended one session day."""
+    access_enrolments_for_run(actor, training_class, list(present), field="records")
     training_class = _running(training_class)
     if session.training_class_id != training_class.pk:
-        raise ApplicationError(_("The session day belongs to another class."), field="session")
+        raise ApplicationError(
+            _("The session day belongs to another class."), field="session", code="session_not_in_class"
+        )
     _check_enrolments(training_class, list(present), field="records")
     saved = []
     for enrolment, attended in present.items():
@@ -69,6 +77,7 @@ def _attended_periods(training_class: TrainingClass, enrolment_ids: list[int]) -
 @transaction.atomic
 def results_record(*, actor: User | None, training_class: TrainingClass, results: list[ResultInput]) -> list[Enrolment]:
     """Record results; a pass credits the attended periods (all the programme's when no attendance is kept)."""
+    access_enrolments_for_run(actor, training_class, [r.enrolment for r in results], field="results")
     training_class = _running(training_class)
     _check_enrolments(training_class, [r.enrolment for r in results], field="results")
     full = training_class.programme.periods
@@ -76,16 +85,19 @@ def results_record(*, actor: User | None, training_class: TrainingClass, results
     saved = []
     for item in results:
         if item.result == Result.PENDING:
-            raise ApplicationError(_("Record passed, failed or absent."), field="results")
+            raise ApplicationError(_("Record passed, failed or absent."), field="results", code="result_required")
         if item.result != Result.PASSED:
             if item.periods_credited:
-                raise ApplicationError(_("Only a passed result credits periods."), field="results")
+                raise ApplicationError(
+                    _("Only a passed result credits periods."), field="results", code="credit_without_pass"
+                )
             credited = 0
         elif item.periods_credited is not None:
             if item.periods_credited > full:
                 raise ApplicationError(
                     _("At most the programme's %(periods)d periods can be credited.") % {"periods": full},
                     field="results",
+                    code="periods_exceeded",
                 )
             credited = item.periods_credited
         else:

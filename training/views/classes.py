@@ -7,11 +7,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from backend.api.exceptions import ApplicationError
-from hr.access import can_manage_unit, employee_manage_q
-from hr.models import Employee, EmploymentStatus
 from hr.permissions import PersonnelWriteOrReadOnly
 from hr.views.history import HistoryMixin
-from training.access import can_manage_class
+from training.access import access_class_for_run
 from training.models import TrainingClass
 from training.selectors.classes import ClassFilter, class_list, class_sessions
 from training.selectors.enrolments import class_enrolments
@@ -33,7 +31,7 @@ from training.serializers.enrolments import (
 )
 from training.services.certificates import certificate_issue
 from training.services.classes import class_create, class_set_status, class_update, session_add
-from training.services.enrolments import enrolment_bulk_create, enrolment_create
+from training.services.enrolments import enrolment_bulk_create, enrolment_create, unit_people_to_enrol
 from training.services.results import ResultInput, attendance_record, results_record
 
 
@@ -59,30 +57,23 @@ class TrainingClassViewSet(
     def _output(self, training_class: TrainingClass) -> dict:
         return ClassOutputSerializer(class_list().get(pk=training_class.pk)).data
 
-    def get_run_object(self) -> TrainingClass:
-        """The class, which the caller must see (else 404) and run (else 403)."""
-        training_class = self.get_object()
-        if not can_manage_class(self.request.user, training_class):
-            self.permission_denied(self.request)
-        return training_class
+    def write_access(self, user, training_class: TrainingClass) -> None:
+        """Writes need the caller to run the class, except enrolment, which asks about each person instead."""
+        if self.action != "enrol":
+            access_class_for_run(user, training_class)
 
     @extend_schema(request=ClassInputSerializer, responses={201: ClassOutputSerializer})
     def create(self, request):
         serializer = ClassInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        if not can_manage_unit(request.user, serializer.validated_data["organiser"]):
-            raise ApplicationError(_("The unit is outside your area of responsibility."), field="organiser")
         training_class = class_create(actor=request.user, **serializer.validated_data)
         return Response(self._output(training_class), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ClassInputSerializer, responses=ClassOutputSerializer)
     def partial_update(self, request, pk=None):
-        training_class = self.get_run_object()
+        training_class = self.get_object()
         serializer = ClassInputSerializer(training_class, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        organiser = serializer.validated_data.get("organiser")
-        if organiser is not None and not can_manage_unit(request.user, organiser):
-            raise ApplicationError(_("The unit is outside your area of responsibility."), field="organiser")
         training_class = class_update(training_class=training_class, actor=request.user, **serializer.validated_data)
         return Response(self._output(training_class))
 
@@ -90,7 +81,7 @@ class TrainingClassViewSet(
     @action(detail=True, methods=["post"], url_path="status")
     def set_status(self, request, pk=None):
         """Open for enrolment, start, complete (no pending result) or cancel the class."""
-        training_class = self.get_run_object()
+        training_class = self.get_object()
         serializer = ClassStatusInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         training_class = class_set_status(
@@ -111,16 +102,7 @@ class TrainingClassViewSet(
             created, refused = [enrolment], []
         else:
             if "unit" in data:
-                if not can_manage_unit(request.user, data["unit"]):
-                    raise ApplicationError(_("The unit is outside your area of responsibility."), field="unit")
-                people = list(
-                    Employee.objects.filter(
-                        employee_manage_q(request.user),
-                        unit__path__startswith=data["unit"].path,
-                        status=EmploymentStatus.ACTIVE,
-                    ).order_by("full_name", "pk")
-                )
-                field = "unit"
+                people, field = unit_people_to_enrol(actor=request.user, unit=data["unit"]), "unit"
             else:
                 people, field = data["employees"], "employees"
             created, refused = enrolment_bulk_create(
@@ -152,7 +134,7 @@ class TrainingClassViewSet(
         if request.method == "GET":
             page = self.paginate_queryset(class_sessions(training_class=self.get_object()))
             return self.get_paginated_response(SessionSerializer(page, many=True).data)
-        training_class = self.get_run_object()
+        training_class = self.get_object()
         serializer = SessionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         session = session_add(training_class=training_class, actor=request.user, **serializer.validated_data)
@@ -162,14 +144,14 @@ class TrainingClassViewSet(
     @action(detail=True, methods=["post"])
     def attendance(self, request, pk=None):
         """Record who attended a session day (repeat to correct)."""
-        training_class = self.get_run_object()
+        training_class = self.get_object()
         serializer = AttendanceInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         present = {}
         for line in data["records"]:
             if line["enrolment"] in present:
-                raise ApplicationError(_("A person is listed more than once."), field="records")
+                raise ApplicationError(_("A person is listed more than once."), field="records", code="duplicate_entry")
             present[line["enrolment"]] = line["present"]
         saved = attendance_record(
             actor=request.user, training_class=training_class, session=data["session"], present=present
@@ -180,7 +162,7 @@ class TrainingClassViewSet(
     @action(detail=True, methods=["post"])
     def results(self, request, pk=None):
         """Record passed, failed or absent; a pass credits the attended periods unless given."""
-        training_class = self.get_run_object()
+        training_class = self.get_object()
         serializer = ResultsInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         saved = results_record(
@@ -195,11 +177,13 @@ class TrainingClassViewSet(
     @action(detail=True, methods=["post"])
     def certificates(self, request, pk=None):
         """Issue the certificate of a passed result in this completed class."""
-        training_class = self.get_run_object()
+        training_class = self.get_object()
         serializer = CertificateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if data["enrolment"].training_class_id != training_class.pk:
-            raise ApplicationError(_("The enrolment belongs to another class."), field="enrolment")
+            raise ApplicationError(
+                _("The enrolment belongs to another class."), field="enrolment", code="enrolment_not_in_class"
+            )
         certificate = certificate_issue(actor=request.user, **data)
         return Response(CertificateOutputSerializer(certificate).data, status=status.HTTP_201_CREATED)

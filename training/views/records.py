@@ -10,8 +10,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
-from backend.api.exceptions import ApplicationError, Forbidden
-from hr.access import can_read_unit_subtree
+from backend.api.exceptions import ApplicationError
+from hr.access import access_unit_for_read, can_read_unit_subtree
 from hr.models import Employee, OrgUnit
 from hr.selectors.employees import employee_visible
 from training.selectors.compliance import ComplianceFilter, check_year, compliance_list, unit_compliance_figures
@@ -61,12 +61,11 @@ class ComplianceSummaryView(GenericAPIView):
         year = _year(request)
         unit_id = request.query_params.get("unit", "")
         if not unit_id.isdigit():
-            raise ApplicationError(_("Choose a unit."), field="unit")
+            raise ApplicationError(_("Choose a unit."), field="unit", code="required")
         unit = OrgUnit.objects.filter(pk=int(unit_id)).first()
         if unit is None:
-            raise ApplicationError(_("Choose a unit."), field="unit")
-        if not can_read_unit_subtree(request.user, unit):
-            raise Forbidden(_("You may not read the figures of this unit."))
+            raise ApplicationError(_("Choose a unit."), field="unit", code="required")
+        access_unit_for_read(request.user, unit, field=None)
         figures = unit_compliance_figures(unit=unit, year=year)
         return Response(ComplianceSummarySerializer({"unit": unit, "year": year, **figures}).data)
 
@@ -84,7 +83,9 @@ class MyTrainingView(GenericAPIView):
 
     def get(self, request):
         if request.user.employee_id is None:
-            raise ApplicationError(_("Your account is not linked to an employee record."), field="employee")
+            raise ApplicationError(
+                _("Your account is not linked to an employee record."), field="employee", code="no_employee_record"
+            )
         record = training_record(employee=request.user.employee)
         record["team"] = None
         unit = request.user.scope_unit
@@ -120,5 +121,10 @@ class CertificateVerifyView(GenericAPIView):
     def get(self, request, code: str):
         certificate = certificate_by_code(code=code)
         if certificate is None:
-            raise ApplicationError(_("No certificate has this verification code."), field="code", status_code=404)
+            raise ApplicationError(
+                _("No certificate has this verification code."),
+                field="code",
+                status_code=404,
+                code="certificate_not_found",
+            )
         return Response(CertificatePublicSerializer(certificate).data)

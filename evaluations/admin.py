@@ -1,0 +1,75 @@
+"""Django admin for evaluations: rule sets, workflows, cycles and evaluations, read-only and scoped.
+
+Evaluations move only through their workflow's transitions (the API's services); rule sets and
+workflows are rule data decided evaluations were taken under, loaded by migrations. So every
+page here only shows, within the reader's scope (`hr.admin.ScopedAdmin`).
+"""
+
+from django.contrib import admin
+
+from evaluations.access import cycle_scope_q, evaluation_scope_q
+from evaluations.models import (
+    Criterion,
+    Evaluation,
+    EvaluationCycle,
+    RatingThreshold,
+    RuleSet,
+    Transition,
+    Workflow,
+    WorkflowState,
+)
+from hr.admin import ReadOnlyInline, ScopedAdmin
+
+
+class WorkflowStateInline(ReadOnlyInline):
+    model = WorkflowState
+    fields = ["code", "label", "is_initial", "is_locked", "order"]
+
+
+class TransitionInline(ReadOnlyInline):
+    model = Transition
+    fields = ["name", "label", "source", "target", "actors", "effect", "order"]
+
+
+@admin.register(Workflow)
+class WorkflowAdmin(ScopedAdmin):
+    list_display = ["code", "name"]
+    inlines = [WorkflowStateInline, TransitionInline]
+
+
+class CriterionInline(ReadOnlyInline):
+    model = Criterion
+    fields = ["code", "label", "group", "max_points", "leaders_only", "source", "order"]
+
+
+class RatingThresholdInline(ReadOnlyInline):
+    model = RatingThreshold
+
+
+@admin.register(RuleSet)
+class RuleSetAdmin(ScopedAdmin):
+    list_display = ["code", "name", "version", "valid_from", "valid_to", "scoring_method", "workflow"]
+    list_filter = ["scoring_method", "workflow"]
+    search_fields = ["code", "name"]
+    inlines = [CriterionInline, RatingThresholdInline]
+
+
+@admin.register(EvaluationCycle)
+class EvaluationCycleAdmin(ScopedAdmin):
+    list_display = ["name", "year", "period_kind", "period_number", "scope_unit", "generated_at"]
+    list_filter = ["year", "period_kind"]
+    list_select_related = ["scope_unit"]
+
+    def scope_q(self, user):
+        return cycle_scope_q(user)
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(ScopedAdmin):
+    list_display = ["employee", "cycle", "unit", "status", "self_rating", "proposed_rating"]
+    list_filter = ["status", "cycle__year"]
+    search_fields = ["employee__full_name"]
+    list_select_related = ["employee", "cycle", "unit"]
+
+    def scope_q(self, user):
+        return evaluation_scope_q(user)

@@ -1,0 +1,1 @@
+"""Forms of the portal: sign-in and accounts, and the steps of an evaluation."""
