@@ -54,7 +54,9 @@ case "${1:-}" in
     "$VENV/bin/python" manage.py makemigrations --check --dry-run --settings=backend.settings.test >/dev/null
     ensure_chromium
     shift
-    exec "$VENV/bin/python" -m pytest "$@"
+    # Two worker processes (one per core of the project's machines), a test file per worker at a time so
+    # the data a module builds once stays shared; PYTEST_WORKERS=0 runs in this one process.
+    exec "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
     ;;
   *)
     echo "usage: ./dev.sh serve | ./dev.sh test [pytest args]" >&2

@@ -1,6 +1,7 @@
 """Shared fixtures: a small province with two agencies and one account per role in each."""
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -83,25 +84,35 @@ def org(db) -> Org:
     return build_org()
 
 
-@pytest.fixture(scope="module")
-def module_org(django_db_setup, django_db_blocker) -> Org:
-    """`org` built once for a whole module: each test runs in a savepoint inside this module's transaction,
-    so what a test writes is undone and the next test finds the same province. For modules whose tests
-    call many operations on the same agencies (the role matrix, the fuzzer); override `org` with it there.
+@contextmanager
+def built_once(django_db_blocker, build):
+    """Build shared test data in a transaction held open for a module, and undo it all afterwards.
+
+    Each test of the module runs in a savepoint inside it (pytest-django's `db`), so what a test
+    writes is undone and the next test finds the data as built.
     """
     with django_db_blocker.unblock():
         block = transaction.atomic()
         block.__enter__()
         try:
-            built = build_org()
+            built = build()
         except BaseException:
             transaction.set_rollback(True)
             block.__exit__(None, None, None)
             raise
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        block.__exit__(None, None, None)
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            block.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_org(django_db_setup, django_db_blocker) -> Org:
+    """`org` built once for a whole module (the role matrix, the fuzzer); override `org` with it there."""
+    with built_once(django_db_blocker, build_org) as built:
+        yield built
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def _null_in_model(field) -> bool:
 
 
 class ErrorDocumentingAutoSchema(AutoSchema):
-    """Adds 400/401/403/404/409/429 responses so clients (and schema fuzzers) know every answer."""
+    """Adds 400/401/403/404/409/415/429 responses so clients (and schema fuzzers) know every answer."""
 
     def _get_serializer_field_meta(self, field, direction):
         meta = super()._get_serializer_field_meta(field, direction)
@@ -62,6 +62,7 @@ class ErrorDocumentingAutoSchema(AutoSchema):
             codes["404"] = _("Not found or outside your scope")
         if self.method in WRITE_METHODS:
             codes["409"] = _("The record's state does not allow this")
+            codes["415"] = _("The body's media type is not one this operation reads")
         if self.view.throttle_classes:
             codes["429"] = _("Too many requests")
         for code, description in codes.items():

@@ -149,19 +149,24 @@ def _check_unique(employees: dict[int, Employee], errors: dict[int, Exception]) 
                 errors[index] = ValidationError({"national_id": ValidationError(message, code="national_id_taken")})
 
 
-def employee_bulk_check(
-    *, actor: User | None, people: list[NewEmployee]
-) -> tuple[list[Employee], dict[int, Exception]]:
-    """Every rule `employee_bulk_create` applies, writing nothing: the built records and each row's refusal."""
-    built: dict[int, Employee] = {}
+def _check_rows(rows: list, check) -> tuple[list[Employee | None], dict[int, Exception]]:
+    """`check(row)` on every row, then the batch's national IDs: the records and each refused row's reason."""
+    checked: dict[int, Employee] = {}
     errors: dict[int, Exception] = {}
-    for index, new in enumerate(people):
+    for index, row in enumerate(rows):
         try:
-            built[index] = _build(actor, new)
+            checked[index] = check(row)
         except (ValidationError, APIException) as exc:
             errors[index] = exc
-    _check_unique({i: e for i, e in built.items() if i not in errors}, errors)
-    return [built.get(i) for i in range(len(people))], errors
+    _check_unique({i: e for i, e in checked.items() if i not in errors}, errors)
+    return [checked.get(i) for i in range(len(rows))], errors
+
+
+def employee_bulk_check(
+    *, actor: User | None, people: list[NewEmployee]
+) -> tuple[list[Employee | None], dict[int, Exception]]:
+    """Every rule `employee_bulk_create` applies, writing nothing: the built records and each row's refusal."""
+    return _check_rows(people, lambda new: _build(actor, new))
 
 
 @transaction.atomic
@@ -257,17 +262,9 @@ def _apply_change(actor: User | None, change: EmployeeChange) -> Employee:
 
 def employee_bulk_check_changes(
     *, actor: User | None, changes: list[EmployeeChange]
-) -> tuple[list[Employee], dict[int, Exception]]:
+) -> tuple[list[Employee | None], dict[int, Exception]]:
     """Every rule `employee_bulk_update` applies, writing nothing (the records are changed in memory)."""
-    changed: dict[int, Employee] = {}
-    errors: dict[int, Exception] = {}
-    for index, change in enumerate(changes):
-        try:
-            changed[index] = _apply_change(actor, change)
-        except (ValidationError, APIException) as exc:
-            errors[index] = exc
-    _check_unique({i: e for i, e in changed.items() if i not in errors}, errors)
-    return [changed.get(i) for i in range(len(changes))], errors
+    return _check_rows(changes, lambda change: _apply_change(actor, change))
 
 
 @transaction.atomic

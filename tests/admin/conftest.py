@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
-from django.db import transaction
 from django.test import Client
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from hr.models import User
 from hr.services.ratings import annual_rating_record
 from reform.services.appraisals import appraisal_open
-from tests.conftest import Agency, Org, build_org
+from tests.conftest import Agency, Org, build_org, built_once
 from tests.evaluations.factories import evaluation_of, generated
 from tests.factories import EmployeeFactory
 from tests.matrix.discipline import commendation, discipline, initiative
@@ -102,19 +101,8 @@ def _build() -> World:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        block = transaction.atomic()
-        block.__enter__()
-        try:
-            built = _build()
-        except BaseException:
-            transaction.set_rollback(True)
-            block.__exit__(None, None, None)
-            raise
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        block.__exit__(None, None, None)
+    with built_once(django_db_blocker, _build) as built:
+        yield built
 
 
 @pytest.fixture

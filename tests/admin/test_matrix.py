@@ -105,6 +105,7 @@ def _province_only(model) -> bool:
     return isinstance(admin.site._registry[model], ProvinceReadOnly)
 
 
+@pytest.mark.django_db
 def test_every_registered_model_has_a_sample_or_is_shared(world):
     for model in MODELS:
         model_admin = admin.site._registry[model]

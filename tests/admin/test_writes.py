@@ -137,6 +137,7 @@ def _refused_as_own_record(response) -> bool:
     return any(sentence in message for message in _messages(response) for sentence in sentences)
 
 
+@pytest.mark.django_db
 def test_every_add_form_open_to_officers_has_an_out_of_scope_case(world):
     request = RequestFactory().get("/")
     request.user = world.org.a.officer

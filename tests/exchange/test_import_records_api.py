@@ -188,3 +188,45 @@ class CommendationImportTests:
         response = post_import(getattr(org.a, who), csv_bytes([self.row()]), url=self.URL)
         refused(response, "permission_denied")
         assert not Commendation.objects.exists()
+
+
+class OwnRecordImportTests:
+    """An officer's file cannot carry their own record: each import kind refuses that row, and nothing is written."""
+
+    OWN = "Bạn không thể tự quyết định về hồ sơ của chính mình; việc này do cấp có thẩm quyền phía trên thực hiện."
+
+    def test_own_commendation(self, org, post_import):
+        rows = [CommendationImportTests().row(**{"Số định danh cá nhân": org.a.officer.employee.national_id})]
+        response = post_import(org.a.officer, csv_bytes(rows), url=CommendationImportTests.URL)
+        assert response.status_code == 400
+        assert [(e["row"], e["column"], e["message"]) for e in response.data["errors"]] == [
+            (2, "Số định danh cá nhân", self.OWN)
+        ]
+        assert not Commendation.objects.exists()
+
+    def test_own_training_result(self, org, post_import):
+        training_class = open_class(org, code="BD-2025-01")
+        enrol(org.admin, training_class, org.a.officer.employee)
+        start(org.admin, training_class)
+        rows = [{"Mã lớp": "BD-2025-01", "Số định danh cá nhân": org.a.officer.employee.national_id, "Kết quả": "Đạt"}]
+        response = post_import(org.a.officer, csv_bytes(rows), url=TrainingResultImportTests.URL)
+        assert response.status_code == 400
+        assert [e["message"] for e in response.data["errors"]] == [self.OWN]
+        assert set(training_class.enrolments.values_list("result", flat=True)) == {"PENDING"}
+
+    def test_own_employee_record(self, org, post_import):
+        me = org.a.officer.employee
+        row = {
+            "Số định danh cá nhân": me.national_id,
+            "Họ và tên": "Tự sửa tên mình",
+            "Ngày sinh": me.date_of_birth.strftime("%d/%m/%Y"),
+            "Giới tính": me.get_sex_display(),
+            "Phân loại": me.category,
+            "Mã đơn vị": me.unit.code,
+            "Ngày tuyển dụng": me.recruitment_date.isoformat(),
+        }
+        response = post_import(org.a.officer, csv_bytes([row]))
+        assert response.status_code == 400
+        assert [(e["column"], e["message"]) for e in response.data["errors"]] == [("Số định danh cá nhân", self.OWN)]
+        me.refresh_from_db()
+        assert me.full_name != "Tự sửa tên mình"

@@ -34,13 +34,25 @@ if not CHROMIUM.exists():
         f"{CHROMIUM} is missing: install Debian's chromium (./dev.sh test does it as root)", allow_module_level=True
     )
 
-# Playwright's synchronous API keeps an event loop in this thread; the ORM calls of the set-up are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the rule sets are migration data
 
 
 @pytest.fixture(scope="module")
 def browser():
+    # Playwright's synchronous API keeps an event loop in this thread, while the set-up's ORM calls stay
+    # synchronous; allowed for this module only, so no later test (the deploy check) inherits it.
+    saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _browser()
+    finally:
+        if saved is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
+
+
+def _browser():
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         yield browser
