@@ -54,9 +54,13 @@ case "${1:-}" in
     "$VENV/bin/python" manage.py makemigrations --check --dry-run --settings=backend.settings.test >/dev/null
     ensure_chromium
     shift
-    # Two worker processes (one per core of the project's machines), a test file per worker at a time so
-    # the data a module builds once stays shared; PYTEST_WORKERS=0 runs in this one process.
-    exec "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
+    # One process by default: PostgreSQL's transactional tests empty the tables behind them, so they must
+    # run after every other test, which pytest-django's ordering ensures only within one process.
+    # PYTEST_WORKERS=2 spreads test files over two processes (pytest-xdist) for a quicker local run on SQLite.
+    if [ "${PYTEST_WORKERS:-0}" -gt 0 ]; then
+      set -- -n "$PYTEST_WORKERS" --dist loadfile "$@"
+    fi
+    exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
     echo "usage: ./dev.sh serve | ./dev.sh test [pytest args]" >&2

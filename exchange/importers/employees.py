@@ -2,8 +2,10 @@
 registered (first assignment and salary record), known ones get their personal data corrected."""
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
+from backend.api.exceptions import INTEGRITY_MESSAGE
 from exchange.cells import CellError, choice_lookup, parse_choice, parse_date, parse_int
 from exchange.importers.base import Importer, ImportResult
 from exchange.tables import Column, Table
@@ -23,6 +25,7 @@ from hr.models import (
 from hr.services.employees import (
     EmployeeChange,
     NewEmployee,
+    RowsRefused,
     employee_bulk_check,
     employee_bulk_check_changes,
     employee_bulk_create,
@@ -265,9 +268,14 @@ class EmployeeImporter(Importer):
     def write(self, result: ImportResult) -> None:
         total = len(self.to_create) + len(self.to_update)
         people = [new for _n, new in self.to_create]
-        for start in range(0, len(people), BATCH_SIZE):
-            employee_bulk_create(actor=self.actor, people=people[start : start + BATCH_SIZE])
-            self.progress("write", min(start + BATCH_SIZE, len(people)), total)
-        if self.to_update:
-            employee_bulk_update(actor=self.actor, changes=[change for _n, change in self.to_update])
-            self.progress("write", total, total)
+        try:
+            for start in range(0, len(people), BATCH_SIZE):
+                employee_bulk_create(actor=self.actor, people=people[start : start + BATCH_SIZE])
+                self.progress("write", min(start + BATCH_SIZE, len(people)), total)
+            if self.to_update:
+                employee_bulk_update(actor=self.actor, changes=[change for _n, change in self.to_update])
+                self.progress("write", total, total)
+        except RowsRefused as exc:
+            # Every row passed the same rules a moment ago: a concurrent write (the same national ID
+            # registered meanwhile) changed the data. The whole file rolls back, as a lost race does.
+            raise IntegrityError(str(INTEGRITY_MESSAGE)) from exc

@@ -96,7 +96,8 @@ def _cells(content: bytes, fmt: str) -> list:
 class ControlCharacterExportTests:
     @pytest.mark.django_db
     def test_stored_control_characters_are_cleaned_on_export(self, org, as_user):
-        EmployeeFactory(unit=org.a.room, full_name="Lò\x0bVăn\x00Đức")
+        # NUL cannot be stored in PostgreSQL text at all; the other forbidden controls can, from older data.
+        EmployeeFactory(unit=org.a.room, full_name="Lò\x0bVăn\x1fĐức")
         for fmt in ("xlsx", "csv"):
             response = as_user(org.admin).get(EMPLOYEES, {"format": fmt})
             assert response.status_code == 200

@@ -94,10 +94,12 @@ class SingleEnrolmentTests:
             ({"employees": [999999]}, "employees", "invalid"),
             ({"employees": "1,2"}, "employees", "not_a_list"),
             ({"unit": 999999}, "unit", "does_not_exist"),
-            ({"employee": 1, "unit": 1}, "employee", "invalid"),
+            ({"employee": "staff", "unit": "room"}, "employee", "invalid"),  # both: real ids, filled in below
         ],
     )
     def test_bad_input_names_a_field(self, as_user, org, body, field, code):
+        real = {"staff": org.a.staff.employee_id, "room": org.a.room.pk}
+        body = {key: real.get(value, value) if isinstance(value, str) else value for key, value in body.items()}
         refused_enrolment(as_user(org.admin), open_class(org), body, code, field=field, status=400)
 
     def test_missing_class_is_404(self, as_user, org):
