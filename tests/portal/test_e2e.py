@@ -28,10 +28,6 @@ ARGS = [
 PASSWORD = "Matkhau@2026"  # tests.factories.UserFactory's
 SHOTS = Path(os.environ.get("PORTAL_SCREENSHOTS", "/tmp/portal-screenshots"))
 
-if "postgresql" in os.environ.get("DATABASE_URL", ""):
-    # The browser journey is the same on either database; on PostgreSQL its transactional flush would empty the
-    # migrations' reference data under the concurrency tests that follow it.
-    pytest.skip("the browser journey runs on SQLite", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not CHROMIUM.exists():
     pytest.skip(
@@ -41,10 +37,13 @@ if not CHROMIUM.exists():
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the rule sets are migration data
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture
+def browser(transactional_db):
+    # Started after the database is set up: pytest sets up a module-scoped fixture before the test's database,
+    # and once Playwright's event loop runs in this thread the serialized reference data was not restored on
+    # PostgreSQL (ranks missing, then content types duplicated in every transactional test after it).
     # Playwright's synchronous API keeps an event loop in this thread, while the set-up's ORM calls stay
-    # synchronous; allowed for this module only, so no later test (the deploy check) inherits it.
+    # synchronous; allowed for this test only, so no later test (the deploy check) inherits it.
     saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
