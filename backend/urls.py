@@ -2,8 +2,9 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from backend.admin_site import admin_site_brand
 from backend.api.auth import (
     LogoutView,
     OwnAccountViewSet,
@@ -11,6 +12,10 @@ from backend.api.auth import (
     ThrottledTokenRefreshView,
     ThrottledTokenVerifyView,
 )
+from backend.api.root import ApiRootView
+from backend.health import HealthView
+
+admin_site_brand(admin.site)
 
 # Only the account endpoints we want from djoser: no self-registration, no user listing.
 auth_urlpatterns = [
@@ -29,8 +34,12 @@ auth_urlpatterns = [
 ]
 
 api_v1 = [
+    # First, before the apps' routers: one root listing every resource of every app.
+    path("", ApiRootView.as_view(), name="api-root"),
     path("auth/", include(auth_urlpatterns)),
     path("", include("hr.urls")),
+    path("", include("jobs.urls")),
+    path("", include("notifications.urls")),
     path("", include("training.urls")),
     path("", include("evaluations.urls")),
     path("", include("reform.urls")),
@@ -41,6 +50,8 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema", template_name="api/redoc.html"), name="redoc"),
+    path("health/", HealthView.as_view(), name="health"),
     path("admin/", admin.site.urls),
     path("", include("portal.urls")),
 ]

@@ -1,7 +1,7 @@
 """Employee import: the real import service (validation, scoping, history) against a PostgreSQL COPY of the file.
 
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/cchc python benchmarks/employee_import.py
-     [--employees 100000] [--database NAME] [--seed 2026]
+     [--employees 100000] [--database NAME] [--seed 2026] [--service]
 
 DATABASE_URL must point at PostgreSQL. The benchmark works in its own database (by default the
 URL's database name plus "_import_bench", e.g. cchc_import_bench), which it drops and rebuilds on
@@ -10,7 +10,9 @@ file has units to name. It writes a CSV of `--employees` new people (Vietnamese 
 officer's file would be), then times, as the province admin:
   - a dry run of `exchange.services.imports.records_import` (read, validate every row, write nothing);
   - the real import (the same, then employees, their history rows, first assignments and salary
-    records written in batches, all in one transaction);
+    records written by COPY and set-based SQL, all in one transaction);
+  - with --service, the same two by the row-by-row service path (`EmployeeImporter`, the one before
+    the column-by-column importer) on a second file of as many new people;
   - PostgreSQL `COPY ... FROM STDIN (FORMAT csv)` of the same file into a table of text columns,
     the least work that puts those bytes in the database;
 and prints rows per second of each and the ratio import / COPY.
@@ -39,6 +41,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--employees", type=int, default=100_000, help="rows in the file (default 100000)")
     parser.add_argument("--database", help="benchmark database name (default: DATABASE_URL's name + _import_bench)")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the demo province and the file (default 2026)")
+    parser.add_argument(
+        "--service",
+        action="store_true",
+        help="also time the row-by-row service path (EmployeeImporter) on a second file of as many new people",
+    )
     return parser.parse_args()
 
 
@@ -94,14 +101,21 @@ def make_file(rows: int, seed: int) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def time_import(content: bytes, *, dry_run: bool) -> tuple[float, object]:
+def time_import(content: bytes, *, dry_run: bool, importer=None) -> tuple[float, object]:
+    """One import as the province admin, by the default importer (the fast one) or `importer`."""
+    from exchange.importers import IMPORTERS
     from exchange.services.imports import records_import
     from hr.models import User
 
     admin = User.objects.get(username="admin")
-    started = time.perf_counter()
-    result = records_import(kind="employees", actor=admin, content=content, filename="can-bo.csv", dry_run=dry_run)
-    elapsed = time.perf_counter() - started
+    default = IMPORTERS["employees"]
+    IMPORTERS["employees"] = importer or default
+    try:
+        started = time.perf_counter()
+        result = records_import(kind="employees", actor=admin, content=content, filename="can-bo.csv", dry_run=dry_run)
+        elapsed = time.perf_counter() - started
+    finally:
+        IMPORTERS["employees"] = default
     if result.errors:
         sys.exit(f"the generated file has errors: {result.errors.as_list()[:5]}")
     return elapsed, result
@@ -149,15 +163,24 @@ def main() -> None:
     if result.created != args.employees or added != (args.employees,) * 3:
         sys.exit(f"import wrote {added} (employees, assignments, salary records), reported {result.created}")
     copy_seconds = time_copy(content)
-
-    rows = args.employees
-    print(f"\n{'what':<42}{'seconds':>10}{'rows/s':>12}")
-    for label, seconds in (
+    timings = [
         ("import, dry run (read + validate)", dry_seconds),
         ("import, real run (+ write, history)", real_seconds),
-        ("PostgreSQL COPY of the same file", copy_seconds),
-    ):
-        print(f"{label:<42}{seconds:>10.2f}{rows / seconds:>12,.0f}")
+    ]
+    if args.service:
+        from exchange.importers.employees import EmployeeImporter
+
+        # The same people under another province code (95), so they are new again.
+        other = content.replace(b"\n096", b"\n095")
+        service_dry, _ = time_import(other, dry_run=True, importer=EmployeeImporter)
+        service_real, _ = time_import(other, dry_run=False, importer=EmployeeImporter)
+        timings += [("service path, dry run", service_dry), ("service path, real run", service_real)]
+    timings.append(("PostgreSQL COPY of the same file", copy_seconds))
+
+    rows = args.employees
+    print(f"\n{'what':<42}{'seconds':>10}{'rows/s':>12}{'× COPY time':>13}")
+    for label, seconds in timings:
+        print(f"{label:<42}{seconds:>10.2f}{rows / seconds:>12,.0f}{seconds / copy_seconds:>12.1f}×")
     print(f"\nratio real import / COPY: {real_seconds / copy_seconds:.1f}×")
     print(f"rows written by the import: {added[0]:,} employees, {added[1]:,} assignments, {added[2]:,} salary records")
 

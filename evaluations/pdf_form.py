@@ -7,6 +7,7 @@ always Vietnamese whatever language the request asked for.
 """
 
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from backend.pdf import render_html_to_pdf
+from backend.pdf import PageLabel, render_html_to_pdf
 from hr.models import RatingLevel
 
 REGIME_ND335 = "ND335"
@@ -80,8 +81,8 @@ _ND90_LEADER_ITEMS = (
 )
 
 _BLANK = "……"
-# One text line of dots for a comment left blank, to be written by hand (44 × 10.5 pt fits the 17 cm body).
-_DOTTED_LINE = "…" * 44
+# One text line of dots for a comment left blank, to be written by hand (39 × 12 pt fits the 16.5 cm body).
+_DOTTED_LINE = "…" * 39
 _CHECKED = "☒"
 _UNCHECKED = "☐"
 
@@ -125,6 +126,11 @@ class EvaluationForm:
     amended_from_version: int | None = None
     # Địa danh of the date lines ("Sơn La, ngày … tháng … năm …"); dots when not given.
     place_name: str = ""
+
+    @property
+    def is_decided(self) -> bool:
+        """Whether the competent authority decided this version; any other form is a draft (DỰ THẢO)."""
+        return self.decided_on is not None
 
     def __post_init__(self):
         if self.regime not in _REGIMES:
@@ -176,7 +182,23 @@ def _rating_boxes(selected: str | None) -> list[dict[str, str]]:
         ]
 
 
-def _criteria_rows(criteria: tuple[FormCriterion, ...]) -> list[dict[str, str]]:
+def authority_points(criterion: FormCriterion, *, decided: bool) -> Decimal | None:
+    """The points in the competent authority's column.
+
+    A decided form's total counts, for each criterion, the latest reviewer's points (the
+    authority's own, else the manager's, else the person's: ``CriterionScore.effective_points``),
+    so the authority's column shows what it adopted. Before the decision it shows only
+    points the authority actually gave.
+    """
+    if not decided:
+        return criterion.final_points
+    for value in (criterion.final_points, criterion.manager_points, criterion.self_points):
+        if value is not None:
+            return value
+    return None
+
+
+def _criteria_rows(criteria: tuple[FormCriterion, ...], *, decided: bool) -> list[dict[str, str]]:
     def cell(value: Decimal | None) -> str:
         return "" if value is None else format_points(value)
 
@@ -187,7 +209,7 @@ def _criteria_rows(criteria: tuple[FormCriterion, ...]) -> list[dict[str, str]]:
             "max": cell(criterion.max_points),
             "self": cell(criterion.self_points),
             "manager": cell(criterion.manager_points),
-            "final": cell(criterion.final_points),
+            "final": cell(authority_points(criterion, decided=decided)),
         }
         for number, criterion in enumerate(criteria, start=1)
     ]
@@ -205,26 +227,73 @@ def _version_note(form: EvaluationForm) -> str:
     return f"Phiên bản {form.version}"
 
 
+# Separators between a unit's own name and the agency's in a unit name ("Văn phòng – Sở Nội vụ").
+_NAME_SEPARATOR = re.compile(r"\s+[–—-]\s+|\s*,\s+")
+
+
+def _names_agency(part: str, agency: str) -> bool:
+    """Whether `part` of a unit name is the agency's name, or its head ("Sở Nội vụ" of "Sở Nội vụ tỉnh Sơn La")."""
+    part, agency = part.casefold(), agency.casefold()
+    return bool(part) and (part == agency or agency.startswith(part + " "))
+
+
+def unit_own_name(unit: str, agency: str) -> str:
+    """The unit's name without the agency's: "Phòng Cải cách hành chính – Sở Nội vụ" gives "Phòng Cải cách hành chính".
+
+    The agency is printed on its own header line, so the unit's line must not name it again.
+    A unit that is the agency itself, or whose name is only the agency's, gives "".
+    """
+    unit, agency = unit.strip(), agency.strip()
+    if not agency or _names_agency(unit, agency):
+        return "" if agency and unit else unit
+    pieces = _NAME_SEPARATOR.split(unit)
+    if len(pieces) > 1 and _names_agency(pieces[-1], agency):
+        return unit[: unit.casefold().rindex(pieces[-1].casefold())].rstrip(" –—-,")
+    if len(pieces) > 1 and _names_agency(pieces[0], agency):
+        return unit[len(pieces[0]) :].lstrip(" –—-,")
+    return unit
+
+
+#: Where the footer and its "Trang N / M" go: in the bottom margin, the label on the footer's baseline.
+#: Strings, so that the Vietnamese locale does not print them with a decimal comma into the CSS.
+FOOTER_LAYOUT = {"footer_bottom_cm": "0.8", "footer_height_cm": "0.8", "footer_size": "9"}
+_PAGE_LABEL = PageLabel(
+    text="Trang {page} / {pages}",
+    right=(21.0 - 1.5) / 2.54 * 72,  # A4 width less the 1.5 cm right margin
+    baseline=39.1,  # the baseline xhtml2pdf gives the footer's first line (checked by a test)
+    size=float(FOOTER_LAYOUT["footer_size"]),
+)
+
+
 def _context(form: EvaluationForm) -> dict:
     regime = _REGIMES[form.regime]
     category = form.category_label
     agency = form.agency_name.strip()
     unit = form.unit_name.strip()
+    own_unit = unit_own_name(unit, agency)
     title = regime.title.format(category=category)
+    version_note = _version_note(form)
+    footer = f"{form.full_name} – {title.lower().capitalize()} năm {form.year} – {version_note}"
+    if not form.is_decided:
+        footer += " – Dự thảo"
     return {
         "form": form,
         "category": category,
         "title": title,
         "document_title": f"{title} năm {form.year} – {form.full_name}",
         "form_reference": regime.form_reference.get(category, ""),
-        # NĐ 30/2020 header: the parent body above in regular capitals, the unit below in bold.
-        "header_parent": agency.upper() if unit and unit != agency else "",
-        "header_unit": (unit or agency).upper(),
-        "unit_line": f"{unit}, {agency}" if unit and agency and agency not in unit else unit or agency,
+        "is_draft": not form.is_decided,
+        # NĐ 30/2020 header: the parent body above in regular capitals, the unit below in bold,
+        # each named once.
+        "header_parent": agency.upper() if own_unit and agency else "",
+        "header_unit": (own_unit or agency or unit).upper(),
+        "unit_line": f"{own_unit}, {agency}" if own_unit and agency else own_unit or agency or unit,
+        "footer_text": footer,
+        "layout": FOOTER_LAYOUT,
         "general_score": format_points(form.general_score),
         "task_score": format_points(form.task_score),
         "total_score": format_points(form.total_score),
-        "criteria_rows": _criteria_rows(form.criteria),
+        "criteria_rows": _criteria_rows(form.criteria, decided=form.is_decided),
         "criteria_have_points": _has_points(form.criteria),
         "nd90_items": _ND90_ITEMS,
         "nd90_leader_items": _ND90_LEADER_ITEMS,
@@ -235,22 +304,31 @@ def _context(form: EvaluationForm) -> dict:
         # Phụ lục II of NĐ 233 dates the authority's block without a place name.
         "authority_date_line": format_date_line(None, form.decided_on),
         "handling_footnote": regime.handling_footnote,
-        "version_note": _version_note(form),
+        "version_note": version_note,
         "blank_date_line": format_date_line(form.place_name, None),
         "blank": _BLANK,
         "dots": _DOTTED_LINE,
     }
 
 
+# Whitespace between two tags: xhtml2pdf handles every such text node, and the layout ignores it.
+_BETWEEN_TAGS = re.compile(r">\s+<")
+
+
 def render_evaluation_html(form: EvaluationForm) -> str:
-    """The form as the HTML document that becomes the PDF (autoescaped; useful to inspect a layout)."""
+    """The form as the HTML document that becomes the PDF (autoescaped; useful to inspect a layout).
+
+    The indentation between tags is dropped (about 4% of the render time); text next to a tag keeps
+    its spaces, and user text cannot hold a bare ``<`` or ``>`` once escaped.
+    """
     with translation.override("vi"):
-        return render_to_string(_REGIMES[form.regime].template, _context(form))
+        html = render_to_string(_REGIMES[form.regime].template, _context(form))
+    return _BETWEEN_TAGS.sub("><", html)
 
 
 def render_evaluation_pdf(form: EvaluationForm) -> bytes:
     """The form as an A4 PDF; the same form always gives the same bytes, so a stored SHA-256 can be re-checked."""
-    return render_html_to_pdf(render_evaluation_html(form))
+    return render_html_to_pdf(render_evaluation_html(form), page_label=_PAGE_LABEL)
 
 
 def _safe_member_name(name: str) -> str:

@@ -36,10 +36,6 @@ class ImportResultSerializer(serializers.Serializer):
     errors = RowErrorSerializer(many=True)
 
 
-class ExportFormatSerializer(serializers.Serializer):
-    format = serializers.ChoiceField(choices=["xlsx", "csv"], default="xlsx")
-
-
 class RatingDistributionQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), required=False)

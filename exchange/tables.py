@@ -116,7 +116,7 @@ def _csv_rows(content: bytes) -> Iterator[list[str]]:
     yield from csv.reader(io.StringIO(text, newline=""), delimiter=separator)
 
 
-def _read_grid(content: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
+def read_grid(content: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
     """The header row and the data rows as text, at most `IMPORT_MAX_ROWS` non-empty data rows."""
     max_rows, max_bytes = _limits()
     if len(content) > max_bytes:
@@ -158,7 +158,22 @@ def read_table(
     Headers match case- and accent-form-insensitively; `ignored` headers (informative
     columns of our own exports) are skipped; any other unknown header is an error.
     """
-    header, grid = _read_grid(content, filename)
+    header, grid = read_grid(content, filename)
+    mapping, headers = map_headers(header, columns=columns, ignored=ignored, errors=errors)
+    rows, numbers = [], []
+    # Row 1 is the header, so the first data row is spreadsheet row 2.
+    for number, values in enumerate(grid, start=HEADER_ROW + 1):
+        row = {key: _cell(values, position) for position, key in mapping.items()}
+        if any(row.values()):
+            rows.append(row)
+            numbers.append(number)
+    return Table(rows=rows, numbers=numbers, headers=headers)
+
+
+def map_headers(
+    header: list[str], *, columns: list[Column], ignored: frozenset[str], errors: RowErrors
+) -> tuple[dict[int, str], dict[str, str]]:
+    """Which column key each position of the header row holds, and each key's header as written."""
     lookup = {}
     for column in columns:
         for name in (column.header, column.key, *column.aliases):
@@ -183,14 +198,7 @@ def read_table(
     for column in columns:
         if column.required and column.key not in headers:
             errors.add(HEADER_ROW, column.header, _("A required column is missing."))
-    rows, numbers = [], []
-    # Row 1 is the header, so the first data row is spreadsheet row 2.
-    for number, values in enumerate(grid, start=HEADER_ROW + 1):
-        row = {key: _cell(values, position) for position, key in mapping.items()}
-        if any(row.values()):
-            rows.append(row)
-            numbers.append(number)
-    return Table(rows=rows, numbers=numbers, headers=headers)
+    return mapping, headers
 
 
 def _cell(values: list[str], position: int) -> str:

@@ -24,3 +24,17 @@ urlpatterns = [
     path("exports/commendation-summary/", CommendationExportApi.as_view(), name="export-commendation-summary"),
     path("exports/reform-ranking/", ReformRankingExportApi.as_view(), name="export-reform-ranking"),
 ]
+
+# The same exports as CSV, each its own operation with one media type (a generated client reads it as a file).
+CSV_EXPORTS = [
+    ("employees", EmployeeExportApi),
+    ("rating-distribution", RatingDistributionExportApi),
+    ("training-compliance", TrainingComplianceExportApi),
+    ("discipline-summary", DisciplineExportApi),
+    ("commendation-summary", CommendationExportApi),
+    ("reform-ranking", ReformRankingExportApi),
+]
+urlpatterns += [
+    path(f"exports/{name}/csv/", view.as_view(export_format="csv"), name=f"export-{name}-csv")
+    for name, view in CSV_EXPORTS
+]

@@ -4,6 +4,7 @@ import csv
 import datetime
 import decimal
 import io
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,9 @@ from exchange.tables import Column, formula_guarded
 # Excel's sheet titles are at most 31 characters.
 SHEET_TITLE_LIMIT = 31
 HEADER_FONT = Font(bold=True)
+# Column widths (in characters) fit the content within these bounds, measured on the first rows.
+MIN_WIDTH, MAX_WIDTH = 8, 60
+WIDTH_SAMPLE = 1000
 
 
 @dataclass
@@ -65,16 +69,46 @@ def write_csv(table: ExportTable) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def _shown_length(value) -> int:
+    """How many characters a cell shows (dates as DD/MM/YYYY, numbers as written, the longest line of text)."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime.datetime):
+        return 16
+    if isinstance(value, datetime.date):
+        return 10
+    if isinstance(value, bool | int | float | decimal.Decimal):
+        return len(str(value))
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def column_widths(table: ExportTable, rows: list[dict]) -> list[float]:
+    """Widths that fit the header and the widest value of each column among `rows` (bounded, plus a margin)."""
+    widths = []
+    for column in table.columns:
+        longest = max([len(column.header), *(_shown_length(row.get(column.key)) for row in rows)])
+        # Room for the autofilter's drop-down button beside the header.
+        widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))))
+    return widths
+
+
 def write_xlsx(table: ExportTable) -> bytes:
-    # A write-only workbook streams rows instead of holding every cell object in memory.
+    # A write-only workbook streams rows instead of holding every cell object in memory. Its column
+    # widths are written before the first row, so they are measured on the first rows (WIDTH_SAMPLE).
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=without_forbidden_characters(table.title)[:SHEET_TITLE_LIMIT])
-    for index, column in enumerate(table.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(column.header) + 4))
+    rows = iter(table.rows)
+    sample = list(itertools.islice(rows, WIDTH_SAMPLE))
+    for index, width in enumerate(column_widths(table, sample), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.append([_header_cell(sheet, column.header) for column in table.columns])
-    for row in table.rows:
+    count = 0
+    for row in itertools.chain(sample, rows):
         sheet.append([_xlsx_cell(sheet, row.get(col.key), as_text=col.key in table.text_keys) for col in table.columns])
+        count += 1
+    # A filter on every column of the header row, over all the rows written.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(table.columns)))}{count + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

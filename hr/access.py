@@ -13,7 +13,7 @@ the person a decision names), the refusal names that input: `field=` puts the me
 `actor=None` is the system itself (demo builder, migrations, commands run by the operator).
 """
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 
@@ -61,8 +61,40 @@ def employee_scope_q(user: User, *, prefix: str = "") -> Q:
         return Q()
     own = Q(**{f"{prefix}pk": user.employee_id}) if user.employee_id else Q(pk__in=[])
     if _reads_subtree(user):
-        return own | subtree_q(user.scope_unit, prefix=f"{prefix}unit__")
+        # The same rows either way; without the OR PostgreSQL estimates the subtree right (issue 15).
+        inside = _own_record_inside_scope(user)  # first: it may load the scope unit in the same query
+        subtree = subtree_q(user.scope_unit, prefix=f"{prefix}unit__")
+        return subtree if inside else own | subtree
     return own
+
+
+def employee_scope_forms(user: User) -> list[Q]:
+    """Every `Q` `employee_scope_q(user)` may answer (with or without the own record besides the subtree)."""
+    if not _reads_subtree(user):
+        return [employee_scope_q(user)]
+    own = Q(pk=user.employee_id) if user.employee_id else Q(pk__in=[])
+    subtree = subtree_q(user.scope_unit, prefix="unit__")
+    return [subtree, own | subtree]
+
+
+def _own_record_inside_scope(user: User) -> bool:
+    """Whether the user's own record lies in their scope subtree, so the subtree alone already names it.
+
+    Read from the loaded relations when the request has them, else in the query that loads the scope unit
+    (one query either way, as before), else by one look-up.
+    """
+    if not user.employee_id:
+        return False
+    scope_loaded = User._meta.get_field("scope_unit").is_cached(user)
+    if not scope_loaded:
+        own_path = Employee.objects.filter(pk=user.employee_id).order_by().values("unit__path")[:1]
+        unit = OrgUnit.objects.annotate(own_path=Subquery(own_path)).get(pk=user.scope_unit_id)
+        user.scope_unit = unit
+        return unit.own_path is not None and unit.own_path.startswith(unit.path)
+    own = user.employee if User._meta.get_field("employee").is_cached(user) else None
+    if own is not None and Employee._meta.get_field("unit").is_cached(own):
+        return _covers(user, own.unit)
+    return Employee.objects.filter(pk=user.employee_id, unit__path__startswith=user.scope_unit.path).exists()
 
 
 def employee_manage_q(user: User, *, prefix: str = "") -> Q:

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from portal.views import accounts, cycles, evaluations, records, tasks, units
+from portal.views import accounts, cycles, evaluations, jobs, records, tasks, units
 
 app_name = "portal"
 
@@ -37,4 +37,8 @@ urlpatterns = [
     path("unit/", units.unit_overview, name="unit"),
     path("cycles/", cycles.cycles, name="cycles"),
     path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle"),
+    path("cycles/<int:pk>/forms/", jobs.forms_batch, name="forms-batch"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job"),
+    path("jobs/<int:pk>/download/", jobs.job_download, name="job-download"),
+    path("me/notices/", jobs.notice_settings, name="notices"),
 ]

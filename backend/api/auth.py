@@ -16,7 +16,7 @@ from djoser.compat import get_user_email
 from djoser.conf import settings as djoser_settings
 from djoser.views import UserViewSet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.response import Response
@@ -54,7 +54,15 @@ class RefreshRateThrottle(AuthRateThrottle):
 class ThrottledTokenObtainPairView(TokenObtainPairView):
     throttle_classes = [AuthRateThrottle]
 
-    @extend_schema(responses={429: OpenApiResponse(description="Too many requests, or the account is locked")})
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "TokenPair",
+                {"access": serializers.CharField(), "refresh": serializers.CharField()},
+            ),
+            429: OpenApiResponse(description="Too many requests, or the account is locked"),
+        }
+    )
     def post(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         try:

@@ -177,12 +177,28 @@ EXCHANGE = (
     ErrorCode("unknown_format", 400, "An export is “xlsx” or “csv”."),
 )
 
+JOBS = (
+    ErrorCode("job_not_finished", 409, "The job has not finished yet, or it produced no file to download."),
+    ErrorCode("job_result_expired", 410, "The job's result file was kept JOB_RESULT_HOURS and has been removed."),
+)
+
+NOTIFICATIONS = (
+    ErrorCode("unknown_notice_kind", 400, "No kind of notice has this name."),
+    ErrorCode("notice_mandatory", 400, "The notice is required by the rules (a decided rating) and stays on."),
+)
+
+# Refusals of the API layer itself (backend/api/), the same for every app.
+API = (ErrorCode("precondition_failed", 412, "If-Match names a version of the record that is no longer current."),)
+
 REGISTRY: dict[str, tuple[ErrorCode, ...]] = {
+    "api": API,
     "evaluations": EVALUATIONS,
     "training": TRAINING,
     "reform": REFORM,
     "hr": HR,
     "exchange": EXCHANGE,
+    "jobs": JOBS,
+    "notifications": NOTIFICATIONS,
 }
 
 

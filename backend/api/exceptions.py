@@ -1,5 +1,7 @@
 """One exception handler: every failure becomes a clear JSON answer with a stable machine code, never a 500."""
 
+import math
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -56,6 +58,7 @@ class OwnRecord(Forbidden):
 
 
 INTEGRITY_MESSAGE = _("The data conflicts with an existing record.")
+THROTTLED_MESSAGE = _("Too many requests: try again in %(wait)d seconds.")
 INVALID_MESSAGE = _("The data sent is not valid.")
 
 
@@ -105,6 +108,11 @@ def exception_handler(exc, context):
     elif isinstance(exc, IntegrityError):
         # A race lost against a unique constraint is the client's conflict, not a crash.
         exc = Conflict(INTEGRITY_MESSAGE, code="integrity")
+    elif isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        # DRF formats the wait before translating it, so no catalogue can; one sentence of ours instead.
+        wait = math.ceil(exc.wait)
+        exc = exceptions.Throttled(detail=THROTTLED_MESSAGE % {"wait": wait}, code="throttled")
+        exc.wait = wait  # still sent as Retry-After
 
     response = drf_exception_handler(exc, context)
     if response is None:

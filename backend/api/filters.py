@@ -1,7 +1,10 @@
-"""Query-string filters for ids and years: whole numbers in range, so odd input is a 400, not a database error."""
+"""Query-string filters (ids and years as whole numbers in range, so odd input is a 400) and list-only backends."""
 
 import django_filters
 from django import forms
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.filters import OrderingFilter, SearchFilter
 
 # Primary keys are 32-bit (AutoField) on every database we run; larger values cannot name a row.
 MAX_ID = 2**31 - 1
@@ -9,6 +12,7 @@ MAX_ID = 2**31 - 1
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """The id of a related row (`employee=12`): a positive whole number that fits the column."""
 
@@ -20,6 +24,7 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
 class YearFilter(django_filters.NumberFilter):
     """A calendar year: a whole number in a sane range, so `year=0.0` or `year=1e308` is a 400."""
 
@@ -29,3 +34,25 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", FIRST_YEAR)
         kwargs.setdefault("max_value", LAST_YEAR)
         super().__init__(*args, **kwargs)
+
+
+class DetailAware:
+    """A filter backend that narrows lists only: a detail route (`/evaluations/72/pdf/?status=DRAFT`)
+    names its record by id, so list filters in its query never turn it into a 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        if getattr(view, "detail", False):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
+class ListFilterBackend(DetailAware, DjangoFilterBackend):
+    """django-filter's backend, for lists only."""
+
+
+class ListSearchFilter(DetailAware, SearchFilter):
+    """`?search=`, for lists only."""
+
+
+class ListOrderingFilter(DetailAware, OrderingFilter):
+    """`?ordering=`, for lists only."""

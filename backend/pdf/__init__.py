@@ -1,5 +1,5 @@
-"""PDF rendering shared by every app: one call from HTML to bytes, in the shipped DejaVu Sans font."""
+"""PDF rendering shared by every app: one call from HTML to bytes, in the shipped Liberation Serif font."""
 
-from backend.pdf.render import PdfRenderError, render_html_to_pdf
+from backend.pdf.render import PageLabel, PdfRenderError, render_html_to_pdf
 
-__all__ = ["PdfRenderError", "render_html_to_pdf"]
+__all__ = ["PageLabel", "PdfRenderError", "render_html_to_pdf"]

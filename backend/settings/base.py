@@ -46,11 +46,14 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "djoser",
     "drf_spectacular",
+    # Swagger UI and ReDoc served from this server's static files: the docs work on an offline network.
+    "drf_spectacular_sidecar",
+    "health_check",
     "simple_history",
     "corsheaders",
     "axes",
 ]
-LOCAL_APPS = ["hr", "training", "evaluations", "reform", "exchange", "demo", "portal"]
+LOCAL_APPS = ["hr", "jobs", "notifications", "training", "evaluations", "reform", "exchange", "demo", "portal"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 AUTH_USER_MODEL = "hr.User"
@@ -60,10 +63,16 @@ LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:login"
 
 MIDDLEWARE = [
+    # First: every answer, redirects and refusals included, is logged with its request id (backend/request_log.py).
+    "backend.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files (the admin's styles, the API docs) straight from STATIC_ROOT, under gunicorn too.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before CommonMiddleware: /api/ paths without their trailing slash are answered, not redirected.
+    "backend.api.trailing_slash.ApiTrailingSlashMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -77,7 +86,8 @@ MIDDLEWARE = [
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # backend/templates: the API docs pages (api/redoc.html without remote fonts).
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "backend" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -125,13 +135,52 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
 
+# BACKGROUND WORK (Celery): Redis as the broker in production (REDIS_URL, or CELERY_BROKER_URL for another
+# broker). With neither set, tasks run in-process right after the request's commit, so `./dev.sh serve`
+# needs nothing else running. https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html
+REDIS_URL = env("REDIS_URL", default="")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# An in-process task that fails is recorded (a job as failed, a notice as unsent), never raised into the
+# request that already committed.
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# A task is acknowledged once it has run, so a worker killed mid-task leaves it to another worker; tasks are
+# written to be run again safely (job chunks and notices remember what they did).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    "manager-digest": {"task": "evaluations.tasks.manager_digests_send", "schedule": 24 * 3600},
+    "job-results-expire": {"task": "jobs.tasks.job_results_expire", "schedule": 3600},
+}
+
+# JOBS: results (forms ZIPs, large exports and import reports) are kept in Django's storage this many hours.
+JOB_RESULT_HOURS = env.int("JOB_RESULT_HOURS", default=72)
+# Forms rendered per task of a batch: small enough to spread over the worker processes.
+FORMS_BATCH_CHUNK = env.int("FORMS_BATCH_CHUNK", default=25)
+# Imports of files larger than this (about 5,000 rows of CSV) run as a job (202 with the job) on a worker.
+EXCHANGE_JOB_THRESHOLD_BYTES = env.int("EXCHANGE_JOB_THRESHOLD_BYTES", default=1024 * 1024)
+
+# NOTIFICATIONS: the portal's address, for the links in e-mails (no request to take it from in a worker).
+PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
+
 # Account mail (password reset) is sent by a background thread after the response, so the answer
 # takes as long for a known address as for an unknown one.
 ACCOUNT_MAIL_IN_BACKGROUND = True
 
 # STATIC / MEDIA
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# `manage.py collectstatic` copies every static file here; whitenoise serves them (production: compressed,
+# with content-hashed names cached for a year).
+STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 
@@ -154,19 +203,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "backend.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
+    # List filters apply to lists only, never to a detail route that names its record (backend/api/filters.py).
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "backend.api.filters.ListFilterBackend",
+        "backend.api.filters.ListSearchFilter",
+        "backend.api.filters.ListOrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "backend.api.schema.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "backend.api.exceptions.exception_handler",
-    # Bounded nesting and no forbidden control character in any string of any body (backend/api/parsers.py).
-    "DEFAULT_PARSER_CLASSES": [
-        "backend.api.parsers.BoundedJSONParser",
-        "backend.api.parsers.CheckedFormParser",
-        "backend.api.parsers.CheckedMultiPartParser",
-    ],
+    # Bodies are JSON (bounded nesting, no forbidden control character: backend/api/parsers.py); only the
+    # upload endpoints (imports, reform evidence) declare the checked multipart and form parsers.
+    "DEFAULT_PARSER_CLASSES": ["backend.api.parsers.BoundedJSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {
         "auth": env("AUTH_THROTTLE_RATE", default="30/minute"),
@@ -202,20 +250,65 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc from drf-spectacular-sidecar's local copies, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    # Choice sets whose field name ("kind") is shared with another set need a name of their own.
+    # Choice sets whose field name ("kind") is shared with another set need a name of their own; a set
+    # used by several fields (the rating: the unit's, the head's cap, the evaluation's) is one component.
     "ENUM_NAME_OVERRIDES": {
         "DisciplinePauseKindEnum": "hr.models.PauseKind",
         "UnitKindEnum": "hr.models.UnitKind",
+        "RatingLevel": "hr.models.RatingLevel",
+        "EmploymentStatusEnum": "hr.models.EmploymentStatus",
     },
+    # ASCII component names, summaries and Vietnamese descriptions, one media type per download, the
+    # error component on every refusal (backend/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "backend.api.schema.postprocess_contract",
+    ],
 }
 
+# LOGGING: one JSON object a line on standard error (python-json-logger), or plain text with LOG_FORMAT=text.
+# Every request is logged by backend.request_log (logger "backend.requests", INFO): request id, user, method,
+# path, status, duration.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "filters": {"request_id": {"()": "backend.request_log.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", default="json"),
+            "filters": ["request_id"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-    # xhtml2pdf logs every CSS rule it does not know at WARNING; keep its noise out.
-    "loggers": {"xhtml2pdf": {"level": "ERROR"}},
+    "loggers": {
+        "backend.requests": {"level": env("REQUEST_LOG_LEVEL", default="INFO")},
+        # xhtml2pdf logs every CSS rule it does not know at WARNING; keep its noise out.
+        "xhtml2pdf": {"level": "ERROR"},
+    },
 }
+
+# ERROR REPORTING: sentry-sdk, only when SENTRY_DSN is set (backend/sentry.py).
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from backend.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

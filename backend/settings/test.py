@@ -5,7 +5,7 @@ import shutil
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import REST_FRAMEWORK
+from .base import LOGGING, REST_FRAMEWORK
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -22,3 +22,9 @@ ACCOUNT_MAIL_IN_BACKGROUND = False
 # directory, never into the working tree's media/.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# Static files come from the apps' folders (no collectstatic before the tests); the production settings'
+# collected, compressed files are tested with gunicorn in tests/backend/test_production_install.py.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+# One line per request would bury a failing test's output; the request-log tests raise the level with caplog.
+LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "backend.requests": {"level": "WARNING"}}}

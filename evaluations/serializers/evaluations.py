@@ -1,10 +1,18 @@
 """Serializers of evaluations: list rows, the detail, field edits, transitions, amendment, statistics."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from evaluations.models import CriterionScore, Evaluation, PeriodKind, TaskLine, Transition
-from evaluations.serializers.fields import RatingField, RatingOutputField
+from evaluations.serializers.fields import (
+    RatingField,
+    RatingOutputField,
+    StateField,
+    StatusField,
+    TransitionNameField,
+)
+from evaluations.services.forms import form_status
 from hr.models import OrgUnit
 
 PERCENT = {"max_digits": 5, "decimal_places": 2, "min_value": 0, "max_value": 100}
@@ -23,6 +31,7 @@ class EvaluationListSerializer(serializers.ModelSerializer):
     self_rating = RatingOutputField()
     proposed_rating = RatingOutputField()
     final_rating = RatingOutputField()
+    status = StatusField()
 
     class Meta:
         model = Evaluation
@@ -91,6 +100,10 @@ class EvaluationDetailSerializer(EvaluationListSerializer):
     decided_by_name = serializers.CharField(source="decided_by.username", read_only=True, default=None)
     amended_from_version = serializers.IntegerField(source="amended_from.version", read_only=True, default=None)
     superseded_by = serializers.SerializerMethodField()
+    form_status = serializers.SerializerMethodField(
+        help_text="draft while open; issuing once decided, until the form's PDF and SHA-256 are stored "
+        "(right after the decision commits); issued."
+    )
 
     class Meta(EvaluationListSerializer.Meta):
         fields = [
@@ -128,10 +141,15 @@ class EvaluationDetailSerializer(EvaluationListSerializer):
             "superseded_by",
             "pdf_sha256",
             "pdf_version",
+            "form_status",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=["draft", "issuing", "issued"]))
+    def get_form_status(self, obj) -> str:
+        return form_status(obj)
 
     def get_superseded_by(self, obj) -> int | None:
         newer = getattr(obj, "amended_by_version", None)
@@ -195,8 +213,9 @@ class EvaluationInputSerializer(serializers.Serializer):
 
 
 class TransitionSerializer(serializers.ModelSerializer):
-    source = serializers.CharField(source="source.code", read_only=True)
-    target = serializers.CharField(source="target.code", read_only=True)
+    name = TransitionNameField()
+    source = StateField(source="source.code")
+    target = StateField(source="target.code")
 
     class Meta:
         model = Transition
@@ -215,15 +234,15 @@ class TransitionSerializer(serializers.ModelSerializer):
 
 
 class AllowedActionSerializer(serializers.Serializer):
-    name = serializers.CharField()
+    name = TransitionNameField()
     label = serializers.CharField()
-    target = serializers.CharField(source="target.code")
+    target = StateField(source="target.code")
     fields = serializers.ListField(child=serializers.CharField())
     required_fields = serializers.ListField(child=serializers.CharField())
 
 
 class AllowedActionsSerializer(serializers.Serializer):
-    status = serializers.CharField()
+    status = StatusField()
     locked = serializers.BooleanField()
     actor_kinds = serializers.ListField(child=serializers.CharField())
     transitions = AllowedActionSerializer(many=True)

@@ -1,11 +1,10 @@
 """The decision: the rating rules of the rule set, the quota lock, the frozen record and the yearly result."""
 
-import hashlib
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import Conflict
+from backend.queue import task_after_commit
 from evaluations.models import (
     Evaluation,
     HeadRuleScope,
@@ -14,7 +13,7 @@ from evaluations.models import (
     Transition,
 )
 from evaluations.selectors.quota import quota_standing
-from evaluations.services.forms import build_snapshot, form_from_snapshot, render_pdf
+from evaluations.services.forms import build_snapshot
 from evaluations.services.scoring import evaluation_recompute, plain
 from hr.models import RATING_ORDER, RatingLevel, RatingSource, UnitRating, UnitReformResult, User
 from hr.selectors.discipline import disciplined_for_duty_in_year
@@ -158,8 +157,10 @@ def decide(*, evaluation: Evaluation, actor: User, transition: Transition, today
     evaluation.decided_by = actor
     evaluation.status = transition.target.code
     evaluation.snapshot = build_snapshot(evaluation)
-    evaluation.pdf_sha256 = hashlib.sha256(render_pdf(form_from_snapshot(evaluation.snapshot))).hexdigest()
-    evaluation.pdf_version = evaluation.version
+    # The form's PDF and its SHA-256 are produced by a task once this commits, outside the quota lock, so
+    # decisions in one agency wait for each other's rules only; until then the form is being issued.
+    evaluation.pdf_sha256 = ""
+    evaluation.pdf_version = None
     evaluation._history_user = actor
     evaluation.full_clean()
     evaluation.save()
@@ -172,4 +173,5 @@ def decide(*, evaluation: Evaluation, actor: User, transition: Transition, today
             source=RatingSource.EVALUATION,
             decision_number=evaluation.decision_number,
         )
+    task_after_commit("evaluations.tasks.evaluation_form_issue", evaluation.pk, evaluation.version)
     return evaluation

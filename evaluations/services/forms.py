@@ -158,3 +158,10 @@ def evaluation_form(evaluation: Evaluation) -> EvaluationForm:
 
 def render_pdf(form: EvaluationForm) -> bytes:
     return render_evaluation_pdf(form)
+
+
+def form_status(evaluation: Evaluation) -> str:
+    """`draft` while open, `issuing` once decided until its PDF's hash is stored (after commit), `issued`."""
+    if not evaluation.snapshot:
+        return "draft"
+    return "issued" if evaluation.pdf_sha256 else "issuing"

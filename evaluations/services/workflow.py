@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from backend.api.exceptions import ApplicationError, Conflict, Forbidden
 from evaluations.access import actor_kinds, may_take
 from evaluations.models import NOT_RATED, SUPERSEDED, Evaluation, Transition, TransitionEffect, WorkflowState
+from evaluations.notices import evaluation_step_notices
 from evaluations.services.decision import decide
 from evaluations.services.fields import apply_fields
 from evaluations.services.scoring import evaluation_recompute
@@ -162,6 +163,7 @@ def evaluation_transition(
         evaluation.self_signed_on = day
     if transition.effect == TransitionEffect.DECIDE:
         decide(evaluation=evaluation, actor=actor, transition=transition, today=day)
+        evaluation_step_notices(evaluation=evaluation, transition=transition, actor=actor)
         return evaluation
     if transition.effect == TransitionEffect.NOTIFY:
         evaluation.notified_on = day
@@ -169,4 +171,5 @@ def evaluation_transition(
     if not transition.target.is_locked:
         evaluation_recompute(evaluation)
     _save(evaluation, actor)
+    evaluation_step_notices(evaluation=evaluation, transition=transition, actor=actor)
     return evaluation

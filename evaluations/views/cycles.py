@@ -1,16 +1,13 @@
 """Cycle endpoints: open a cycle, generate its evaluations, flag outstanding units, download its forms."""
 
-from django.http import HttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
-from evaluations.models import NOT_RATED, SUPERSEDED, Evaluation, EvaluationCycle
-from evaluations.pdf_form import render_forms_zip
+from evaluations.models import EvaluationCycle
 from evaluations.selectors.cycles import CycleFilter, cycle_list
 from evaluations.serializers.cycles import (
     CycleCreateSerializer,
@@ -22,10 +19,10 @@ from evaluations.serializers.cycles import (
     QuotaGroupSerializer,
 )
 from evaluations.services.cycles import cycle_create, cycle_generate, cycle_set_outstanding, cycle_update
-from evaluations.services.forms import evaluation_form
-from hr.access import access_personnel_writer, access_unit_for_read, access_unit_for_write
-from hr.models import Role
+from evaluations.services.forms_batch import evaluation_forms_batch_start, forms_batch_check
+from hr.access import access_personnel_writer, access_province_admin, access_unit_for_write
 from hr.views.history import HistoryMixin
+from jobs.serializers import JobSerializer
 
 
 class EvaluationCycleViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -75,39 +72,23 @@ class EvaluationCycleViewSet(HistoryMixin, mixins.ListModelMixin, mixins.Retriev
     def outstanding_units(self, request, pk=None):
         """The competent authority (province administration) marks an agency outstanding: a 25% quota."""
         cycle = self.get_object()
-        if not request.user.is_province_admin:
-            raise PermissionDenied()
+        access_province_admin(request.user)  # the caller's role, before their body is read
         serializer = OutstandingInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         group = cycle_set_outstanding(actor=request.user, cycle=cycle, **serializer.validated_data)
         return Response(QuotaGroupSerializer(group).data)
 
-    @extend_schema(
-        parameters=[FormsZipQuerySerializer],
-        responses={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY)},
-    )
-    @action(detail=True, methods=["get"], url_path="forms.zip")
+    @extend_schema(request=FormsZipQuerySerializer, responses={202: JobSerializer})
+    @action(detail=True, methods=["post"], url_path="forms.zip")
     def forms_zip(self, request, pk=None):
-        """Every current form of a unit (and its subtree) in the cycle, one PDF each, in a ZIP."""
+        """Start the ZIP of every current form of a unit (and its subtree) in the cycle, one PDF each: 202 with
+        the job, whose `download_url` gives the ZIP once it is done (GET /jobs/{id}/)."""
         # `unit` here names the forms' unit, not the list filter on the cycles' unit: no filter backends.
         cycle = get_object_or_404(self.get_queryset(), pk=pk)
-        user = request.user
-        if not (user.is_province_admin or (user.scope_unit_id and user.role in (Role.PERSONNEL_OFFICER, Role.MANAGER))):
-            raise PermissionDenied()
-        query = FormsZipQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        unit = access_unit_for_read(user, query.validated_data["unit"], field=None)
-        evaluations = (
-            Evaluation.objects.filter(cycle=cycle, unit__path__startswith=unit.path)
-            .exclude(status__in=[NOT_RATED, SUPERSEDED])
-            .select_related("cycle", "employee", "employee__rank", "unit", "agency", "position", "rule_set")
-            .select_related("decided_by__employee", "amended_from")
-            .order_by("unit__path", "employee__full_name", "pk")
-        )
-        items = (
-            (f"{e.employee.full_name} - {e.employee_id} - v{e.version}.pdf", evaluation_form(e)) for e in evaluations
-        )
-        content = render_forms_zip(items)
-        response = HttpResponse(content, content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="phieu-danh-gia-{cycle.pk}-{unit.code}.zip"'
+        forms_batch_check(request.user, None)  # the caller's role, before their body is read
+        body = FormsZipQuerySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        job = evaluation_forms_batch_start(actor=request.user, cycle=cycle, unit=body.validated_data["unit"])
+        response = Response(JobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+        response["Location"] = reverse("job-detail", kwargs={"pk": job.pk})
         return response

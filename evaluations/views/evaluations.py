@@ -10,6 +10,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from backend.api.etags import ETagMixin
 from backend.api.exceptions import Conflict
 from evaluations.models import NOT_RATED, Evaluation
 from evaluations.selectors.evaluations import (
@@ -27,22 +28,29 @@ from evaluations.serializers.evaluations import (
     StatisticsQuerySerializer,
     StatisticsSerializer,
 )
+from evaluations.serializers.fields import TRANSITION_NAMES
 from evaluations.services.amendments import evaluation_amend
-from evaluations.services.forms import evaluation_form, render_pdf
+from evaluations.services.forms import evaluation_form, form_status, render_pdf
 from evaluations.services.workflow import allowed_actions, evaluation_transition, evaluation_update
 from hr.access import access_report_unit
 from hr.models import RatingLevel
 from hr.views.history import HistoryMixin
 
-PDF_HEADERS = {"sha256": "X-Content-SHA256", "verified": "X-Form-Verified"}
+PDF_HEADERS = {"sha256": "X-Content-SHA256", "verified": "X-Form-Verified", "status": "X-Form-Status"}
 
 
 def pdf_filename(evaluation: Evaluation) -> str:
     return f"phieu-danh-gia-{evaluation.cycle.year}-{evaluation.employee_id}-v{evaluation.version}.pdf"
 
 
-class EvaluationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class EvaluationViewSet(
+    ETagMixin, HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Evaluations in the caller's scope. Nothing is deleted; a decided evaluation is corrected by amendment."""
+
+    # Two reviewers on one evaluation: the one holding a stale copy (If-Match) gets 412, not a silent overwrite.
+    etag_serializer_class = EvaluationDetailSerializer
+    etag_writes = ("partial_update", "transition")
 
     filterset_class = EvaluationFilter
     search_fields = ["employee__full_name"]
@@ -81,7 +89,11 @@ class EvaluationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMode
     @extend_schema(
         request=EvaluationInputSerializer,
         responses=EvaluationDetailSerializer,
-        parameters=[OpenApiParameter("name", OpenApiTypes.STR, OpenApiParameter.PATH, description=_("Action name"))],
+        parameters=[
+            OpenApiParameter(
+                "name", OpenApiTypes.STR, OpenApiParameter.PATH, description=_("Action name"), enum=TRANSITION_NAMES
+            )
+        ],
     )
     @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z0-9_-]+)")
     def transition(self, request, pk=None, name=None):
@@ -114,8 +126,10 @@ class EvaluationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMode
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{pdf_filename(evaluation)}"'
         response[PDF_HEADERS["sha256"]] = digest
+        response["ETag"] = f'"{digest}"'
         if evaluation.pdf_sha256:
             response[PDF_HEADERS["verified"]] = "true" if digest == evaluation.pdf_sha256 else "false"
+        response[PDF_HEADERS["status"]] = form_status(evaluation)
         return response
 
     @extend_schema(parameters=[StatisticsQuerySerializer], responses=StatisticsSerializer)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from exchange.errors import RowErrors
-from exchange.tables import Column, Table
+from exchange.tables import Column, Table, read_table
 from hr.models import User
 
 # progress(stage, done, total): stage is "validate" or "write".
@@ -57,6 +57,11 @@ class Importer:
         self.actor = actor
         self.errors = errors
         self.progress = progress
+
+    @classmethod
+    def read(cls, content: bytes, *, filename: str, errors: RowErrors) -> Table:
+        """The file's rows; header problems go to `errors`, an unreadable file raises `UnreadableFile`."""
+        return read_table(content, filename=filename, columns=cls.columns, ignored=cls.ignored, errors=errors)
 
     def header(self, table: Table, key: str) -> str:
         """The column's header as the file wrote it (or the canonical one)."""

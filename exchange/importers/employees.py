@@ -56,6 +56,9 @@ COLUMNS = [
 ]
 # Informative columns of the employee export, skipped on import.
 UNIT_NAME = Column("unit_name", "Tên đơn vị", ("unit name",))
+# Names beside the codes in the export, for the reader; the import matches on the codes and skips them.
+POSITION_NAME = Column("position_name", "Tên chức vụ", ("position name",))
+RANK_NAME = Column("rank_name", "Tên ngạch", ("rank name",))
 SALARY_COEFFICIENT = Column("salary_coefficient", "Hệ số lương", ("salary coefficient",))
 
 TEXT_FIELDS = ["national_id", "legacy_id_number", "full_name", "ethnicity", "email"]
@@ -96,6 +99,9 @@ class EmployeeImporter(Importer):
     columns = COLUMNS
     ignored = frozenset({UNIT_NAME.header, UNIT_NAME.key, *UNIT_NAME.aliases, SALARY_COEFFICIENT.header})
     ignored |= frozenset({SALARY_COEFFICIENT.key, *SALARY_COEFFICIENT.aliases})
+    ignored |= frozenset(
+        name for extra in (POSITION_NAME, RANK_NAME) for name in (extra.header, extra.key, *extra.aliases)
+    )
 
     def _load_references(self) -> None:
         # Reference tables are small: one query each replaces a lookup per row.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from backend.api.exceptions import ApplicationError
 from exchange.errors import RowErrors
 from exchange.importers import IMPORTERS, ImportResult, Progress, no_progress
-from exchange.tables import UnreadableFile, read_table
+from exchange.tables import UnreadableFile
 from hr.access import access_personnel_writer
 from hr.models import User
 
@@ -43,12 +43,10 @@ def records_import(
     errors = RowErrors()
     result = ImportResult(kind=kind, dry_run=dry_run, errors=errors)
     try:
-        table = read_table(
-            content, filename=filename, columns=importer_class.columns, ignored=importer_class.ignored, errors=errors
-        )
+        table = importer_class.read(content, filename=filename, errors=errors)
     except UnreadableFile as exc:
         raise ApplicationError(str(exc), field="file", code=exc.code) from exc
-    result.rows = len(table.rows)
+    result.rows = len(table.numbers)
     if errors:  # a header problem makes every row suspect
         return result
     if not dry_run:

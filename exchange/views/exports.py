@@ -11,6 +11,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from backend.api.schema import ErrorDocumentingAutoSchema
 from exchange.renderers import CSVRenderer, XLSXRenderer
 from exchange.selectors.employees import employee_export
 from exchange.selectors.ratings import rating_distribution_export
@@ -20,7 +21,7 @@ from exchange.selectors.reports import (
     reform_ranking_export,
     training_compliance_export,
 )
-from exchange.serializers import ExportFormatSerializer, RatingDistributionQuerySerializer
+from exchange.serializers import RatingDistributionQuerySerializer
 from exchange.writers import ExportTable
 from hr.access import access_report_unit
 from hr.models import Commendation, DisciplineRecord, Employee, User
@@ -37,21 +38,46 @@ DOWNLOAD = {
 }
 
 
+class ExportSchema(ErrorDocumentingAutoSchema):
+    """One media type per operation: the XLSX route and its `csv/` twin are two operations, so a
+    generated client reads each answer as one kind of file (no `format` parameter to choose it)."""
+
+    def _media(self) -> str:
+        return CSVRenderer.media_type if self.view.export_format == CSVRenderer.format else XLSXRenderer.media_type
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction=direction)
+        if direction == "response" and "200" in responses:
+            content = responses["200"].get("content", {})
+            responses["200"]["content"] = {key: value for key, value in content.items() if key == self._media()}
+            responses["200"]["description"] = DOWNLOAD[(200, self._media())].description
+            if self._media() == CSVRenderer.media_type:
+                # CSV is text (UTF-8, BOM first): a generated client reads it as a string, with no set-up.
+                responses["200"]["content"][CSVRenderer.media_type]["schema"] = {"type": "string"}
+        return responses
+
+
 class ExportApi(GenericAPIView):
-    """Base of the exports: `?format=xlsx` (default) or `csv` picks the renderer; errors answer JSON."""
+    """Base of the exports: XLSX at the route, CSV at its `csv/` twin; errors answer JSON."""
 
     renderer_classes = [XLSXRenderer, CSVRenderer]
+    schema = ExportSchema()
     filename = "export"
+    # Set by the `csv/` routes (exchange/urls.py); the others answer XLSX.
+    export_format: str | None = None
 
     def perform_content_negotiation(self, request, force=False):
-        # `format` is DRF's override parameter too; here it only ever means the file type.
-        chosen = request.query_params.get("format") or XLSXRenderer.format
-        for renderer in self.get_renderers():
-            if renderer.format == chosen:
-                return renderer, renderer.media_type
+        # One media type per route, so the schema is exact: `format` is DRF's override parameter, and here
+        # it may only repeat the route's own type; CSV has its own route.
+        own = self.export_format or XLSXRenderer.format
+        chosen = request.query_params.get("format") or own
+        if chosen == own:
+            renderer = next(r for r in self.get_renderers() if r.format == own)
+            return renderer, renderer.media_type
         if force:
             return JSONRenderer(), JSONRenderer.media_type
-        raise ValidationError({"format": [_("Choose “xlsx” or “csv”.")]}, code="unknown_format")
+        message = _("This route answers “%(own)s”; CSV is at the same address followed by csv/.") % {"own": own}
+        raise ValidationError({"format": [message]}, code="unknown_format")
 
     def finalize_response(self, request, response, *args, **kwargs):
         if response.status_code >= 400 or not isinstance(getattr(response, "data", None), ExportTable):
@@ -77,7 +103,7 @@ class EmployeeExportApi(ExportApi):
             return Employee.objects.none()
         return employee_list(user=self.request.user)
 
-    @extend_schema(parameters=[ExportFormatSerializer], responses=DOWNLOAD, filters=True)
+    @extend_schema(responses=DOWNLOAD, filters=True)
     def get(self, request):
         return self.download(request, employee_export(queryset=self.filter_queryset(self.get_queryset())))
 
@@ -95,7 +121,7 @@ class RatingDistributionExportApi(ExportApi):
 
     filename = "xep-loai"
 
-    @extend_schema(parameters=[ExportFormatSerializer, RatingDistributionQuerySerializer], responses=DOWNLOAD)
+    @extend_schema(parameters=[RatingDistributionQuerySerializer], responses=DOWNLOAD)
     def get(self, request):
         query = RatingDistributionQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -125,7 +151,7 @@ class TrainingComplianceExportApi(ExportApi):
             return Employee.objects.none()
         return compliance_list(user=self.request.user, year=self.year())
 
-    @extend_schema(parameters=[ExportFormatSerializer, YEAR], responses=DOWNLOAD, filters=True)
+    @extend_schema(parameters=[YEAR], responses=DOWNLOAD, filters=True)
     def get(self, request):
         queryset = self.filter_queryset(self.get_queryset())
         return self.download(request, training_compliance_export(queryset=queryset, year=self.year()))
@@ -144,7 +170,7 @@ class DisciplineExportApi(ExportApi):
             return DisciplineRecord.objects.none()
         return discipline_list(user=self.request.user)
 
-    @extend_schema(parameters=[ExportFormatSerializer], responses=DOWNLOAD, filters=True)
+    @extend_schema(responses=DOWNLOAD, filters=True)
     def get(self, request):
         return self.download(request, discipline_export(queryset=self.filter_queryset(self.get_queryset())))
 
@@ -162,7 +188,7 @@ class CommendationExportApi(ExportApi):
             return Commendation.objects.none()
         return commendation_list(user=self.request.user)
 
-    @extend_schema(parameters=[ExportFormatSerializer], responses=DOWNLOAD, filters=True)
+    @extend_schema(responses=DOWNLOAD, filters=True)
     def get(self, request):
         return self.download(request, commendation_export(queryset=self.filter_queryset(self.get_queryset())))
 
@@ -174,7 +200,6 @@ class ReformRankingExportApi(ExportApi):
 
     @extend_schema(
         parameters=[
-            ExportFormatSerializer,
             OpenApiParameter("year", int, required=True),
             OpenApiParameter("level", str, required=True, enum=TargetLevel.values),
         ],

@@ -1,5 +1,6 @@
 """Import endpoints: upload a CSV/XLSX file, dry run or real (all rows or none)."""
 
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
@@ -7,8 +8,10 @@ from rest_framework.views import APIView
 
 from backend.api.parsers import CheckedFormParser, CheckedMultiPartParser
 from exchange.serializers import ImportInputSerializer, ImportResultSerializer
+from exchange.services.import_jobs import import_runs_as_job, records_import_start
 from exchange.services.imports import records_import
 from hr.permissions import IsPersonnelWriter
+from jobs.serializers import JobSerializer
 
 REFUSED = OpenApiResponse(
     response={"oneOf": [{"$ref": "#/components/schemas/ImportResult"}, {"$ref": "#/components/schemas/Error"}]},
@@ -31,12 +34,25 @@ class ImportApi(APIView):
         request={"multipart/form-data": ImportInputSerializer},
         # A failed real run answers 400 with the same body as the 200; other refusals (a missing or
         # unreadable file, too many rows) answer the error shape.
-        responses={200: ImportResultSerializer, 400: REFUSED},
+        responses={200: ImportResultSerializer, 202: JobSerializer, 400: REFUSED},
     )
     def post(self, request):
+        """Files larger than EXCHANGE_JOB_THRESHOLD_BYTES are imported by a worker: 202 with the job, whose
+        `summary` is this endpoint's result once it is done (GET /jobs/{id}/)."""
         serializer = ImportInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
+        if import_runs_as_job(upload.size):
+            job = records_import_start(
+                kind=self.kind,
+                actor=request.user,
+                content=upload.read(),
+                filename=upload.name or "",
+                dry_run=serializer.validated_data["dry_run"],
+            )
+            response = Response(JobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+            response["Location"] = reverse("job-detail", kwargs={"pk": job.pk})
+            return response
         result = records_import(
             kind=self.kind,
             actor=request.user,

@@ -52,6 +52,60 @@ class EmployeeOutputSerializer(serializers.ModelSerializer):
         ]
 
 
+# The field types `EmployeeOutputSerializer` maps these model fields to (kept out of the class: declared
+# fields would become output fields).
+_DATE = serializers.DateField()
+_DATETIME = serializers.DateTimeField()
+_COEFFICIENT = serializers.DecimalField(
+    max_digits=Employee._meta.get_field("salary_coefficient").max_digits,
+    decimal_places=Employee._meta.get_field("salary_coefficient").decimal_places,
+)
+
+
+class EmployeeListSerializer(EmployeeOutputSerializer):
+    """`EmployeeOutputSerializer`'s rows, built directly: the same keys and values, without per-field machinery.
+
+    The list serializes hundreds of rows per request; each value is produced by the same DRF field
+    type as the declared one (dates and times in ISO 8601, the coefficient as a string).
+    """
+
+    def to_representation(self, instance: Employee) -> dict:
+        unit, position, rank, step = instance.unit, instance.position, instance.rank, instance.salary_step
+        day, moment = _DATE.to_representation, _DATETIME.to_representation
+        coefficient = instance.salary_coefficient
+        return {
+            "id": instance.id,
+            "national_id": instance.national_id,
+            "legacy_id_number": instance.legacy_id_number,
+            "full_name": instance.full_name,
+            "date_of_birth": day(instance.date_of_birth) if instance.date_of_birth else None,
+            "sex": instance.sex,
+            "ethnicity": instance.ethnicity,
+            "email": instance.email,
+            "category": instance.category,
+            "unit": {"id": unit.id, "code": unit.code, "name": unit.name, "kind": unit.kind},
+            "position": None
+            if position is None
+            else {
+                "id": position.id,
+                "code": position.code,
+                "name": position.name,
+                "is_leadership": position.is_leadership,
+            },
+            "rank": None if rank is None else {"id": rank.id, "code": rank.code, "name": rank.name},
+            "salary_step": None if step is None else step.step,
+            "salary_coefficient": None if coefficient is None else _COEFFICIENT.to_representation(coefficient),
+            "salary_date": day(instance.salary_date) if instance.salary_date else None,
+            "recruitment_date": day(instance.recruitment_date) if instance.recruitment_date else None,
+            "status": instance.status,
+            "education_level": instance.education_level,
+            "political_theory_level": instance.political_theory_level,
+            "state_management_level": instance.state_management_level,
+            "created_at": moment(instance.created_at) if instance.created_at else None,
+            "updated_at": moment(instance.updated_at) if instance.updated_at else None,
+        }
+
+
 EDITABLE_FIELDS = [
     "national_id",
     "legacy_id_number",

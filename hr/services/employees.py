@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
@@ -209,6 +209,107 @@ def employee_bulk_create(*, actor: User | None, people: list[NewEmployee]) -> li
             if employee.salary_step_id
         )
     return employees
+
+
+# Text columns of a COPY: an empty cell is the empty string, never NULL.
+COPY_TEXT_COLUMNS = [
+    "national_id",
+    "legacy_id_number",
+    "full_name",
+    "sex",
+    "ethnicity",
+    "email",
+    "category",
+    "status",
+    "education_level",
+    "political_theory_level",
+    "state_management_level",
+]
+COPY_COLUMNS = [
+    *COPY_TEXT_COLUMNS,
+    "date_of_birth",
+    "unit_id",
+    "position_id",
+    "rank_id",
+    "salary_step_id",
+    "salary_coefficient",
+    "salary_date",
+    "recruitment_date",
+]
+
+
+def employee_bulk_load(*, actor: User | None, people) -> list[int]:
+    """Register many checked people at once on PostgreSQL: COPY and set-based SQL; all or nothing.
+
+    `people` is a pandas DataFrame with the `COPY_COLUMNS` (foreign keys as ids, dates, the step's
+    coefficient and salary date already derived as `_build` derives them, blanks as "" or None) and
+    `decision_number`, whose rows passed `employee_bulk_check`'s rules (the fast importer checks them
+    column by column). The actor's scope is checked again here over the distinct units, and the
+    national IDs by the unique constraint. Writes what `employee_bulk_create` writes: the employees, one
+    history row each with the same values ("+", the actor, one timestamp, no change reason), the first
+    assignment and, when ranked, the first salary record. Returns the new ids in row order.
+    """
+    if connection.vendor != "postgresql":
+        raise NotImplementedError("employee_bulk_load needs PostgreSQL; use employee_bulk_create")
+    for unit in OrgUnit.objects.filter(pk__in=people["unit_id"].unique().tolist()):
+        access_unit_for_write(actor, unit)
+    count = len(people)
+    if not count:
+        return []
+    now = timezone.now()
+    actor_id = actor.pk if actor is not None else None
+    recruitment = _("Recruitment")
+    history = Employee.history.model
+    tracked = [f.column for f in history._meta.fields if not f.attname.startswith("history_")]
+    columns = ", ".join(["id", *COPY_COLUMNS, "created_at", "updated_at"])
+    with transaction.atomic(), connection.cursor() as cursor, connection.wrap_database_errors:
+        # The rows land in a temporary table first (not WAL-logged), each given its id by the employee
+        # sequence as COPY reads it; every table is then filled from it by one statement.
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE employee_load ON COMMIT DROP AS SELECT {columns}, ''::text AS decision_number"
+            " FROM hr_employee WITH NO DATA"
+        )
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [Employee._meta.db_table])
+        sequence = cursor.fetchone()[0]
+        # The sequence's name comes from the catalog (DDL takes no parameters).
+        cursor.execute(f"ALTER TABLE employee_load ALTER COLUMN id SET DEFAULT nextval('{sequence}'::regclass)")
+        frame = people[[*COPY_COLUMNS, "decision_number"]].copy()
+        frame["created_at"] = frame["updated_at"] = now.isoformat()
+        for name in ("unit_id", "position_id", "rank_id", "salary_step_id"):
+            frame[name] = frame[name].astype("Int64")
+        body = frame.to_csv(index=False, header=False, na_rep="")
+        not_null = ", ".join([*COPY_TEXT_COLUMNS, "decision_number"])
+        with cursor.cursor.copy(
+            f"COPY employee_load ({', '.join(frame.columns)}) FROM STDIN (FORMAT csv, FORCE_NOT_NULL ({not_null}))"
+        ) as copy:
+            copy.write(body.encode("utf-8"))
+        cursor.execute(
+            f"INSERT INTO {Employee._meta.db_table} ({columns}) SELECT {columns} FROM employee_load ORDER BY id"
+        )
+        cursor.execute(
+            f"INSERT INTO {history._meta.db_table} ({', '.join(tracked)}, history_date, history_change_reason,"
+            f" history_type, history_user_id) SELECT {', '.join(tracked)}, %s, NULL, '+', %s"
+            " FROM employee_load ORDER BY id",
+            [now, actor_id],
+        )
+        cursor.execute(
+            f"INSERT INTO {Assignment._meta.db_table} (employee_id, unit_id, position_id, start_date, end_date,"
+            " decision_number, note, created_by_id, created_at)"
+            " SELECT id, unit_id, position_id, recruitment_date, NULL, decision_number, %s, %s, %s"
+            " FROM employee_load ORDER BY id",
+            [recruitment, actor_id, now],
+        )
+        cursor.execute(
+            f"INSERT INTO {SalaryRecord._meta.db_table} (employee_id, rank_id, salary_step_id, coefficient,"
+            " effective_date, decision_number, reason, created_by_id, created_at)"
+            " SELECT id, rank_id, salary_step_id, salary_coefficient, salary_date, decision_number, %s, %s, %s"
+            " FROM employee_load WHERE salary_step_id IS NOT NULL ORDER BY id",
+            [recruitment, actor_id, now],
+        )
+        cursor.execute("SELECT id FROM employee_load ORDER BY id")
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute("DROP TABLE employee_load")
+    return ids
 
 
 def _single(exc: RowsRefused) -> Exception:

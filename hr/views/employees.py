@@ -5,14 +5,23 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from backend.api.etags import ETagMixin
+from backend.api.pagination import BoundedCountPagination, StandardPagination
 from hr.access import access_employee_for_write
 from hr.models import Employee
 from hr.permissions import PersonnelWriteOrReadOnly
-from hr.selectors.employees import EmployeeFilter, employee_assignments, employee_list, employee_salary_records
+from hr.selectors.employees import (
+    EmployeeFilter,
+    employee_assignments,
+    employee_list,
+    employee_list_rows,
+    employee_salary_records,
+)
 from hr.selectors.history_events import employee_history_events
 from hr.serializers.employees import (
     AssignmentSerializer,
     EmployeeCreateSerializer,
+    EmployeeListSerializer,
     EmployeeOutputSerializer,
     EmployeeUpdateSerializer,
     SalaryChangeInputSerializer,
@@ -35,6 +44,7 @@ def _decision_fields(request) -> dict:
 
 
 class EmployeeViewSet(
+    ETagMixin,
     HistoryMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -43,15 +53,26 @@ class EmployeeViewSet(
     """Civil-servant records. Nobody is deleted: a departure is a change of status."""
 
     serializer_class = EmployeeOutputSerializer
+    etag_serializer_class = EmployeeOutputSerializer
     permission_classes = [PersonnelWriteOrReadOnly]
     filterset_class = EmployeeFilter
     search_fields = ["full_name", "national_id", "legacy_id_number"]
     ordering_fields = ["full_name", "date_of_birth", "recruitment_date", "salary_coefficient", "id"]
 
+    @property
+    def pagination_class(self):
+        """The list's count stays bounded at national scale (exact up to 10,000, then estimated)."""
+        return BoundedCountPagination if self.action == "list" else StandardPagination
+
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Employee.objects.none()
+        if self.action == "list":
+            return employee_list_rows(user=self.request.user)
         return employee_list(user=self.request.user)
+
+    def get_serializer_class(self):
+        return EmployeeListSerializer if self.action == "list" else super().get_serializer_class()
 
     def history_events(self, record) -> list[dict]:
         """Events other apps registered (completed training, for one) appear in the person's record history."""

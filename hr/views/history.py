@@ -21,8 +21,9 @@ class HistoryMixin:
         """Events from other records to merge into this record's history (dicts in the entry format); none here."""
         return []
 
+    # The versions of one record: the list's filters neither apply nor are advertised here.
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def history(self, request, pk=None):
         record = self.get_object()
         # A person's record has tens of versions, not thousands: read them all once

@@ -8,9 +8,9 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from backend.api.parsers import CheckedMultiPartParser
 from hr.models import Role
 from hr.views.history import HistoryMixin
 from reform.access import access_appraiser, access_self_assessment
@@ -97,8 +97,9 @@ class AppraisalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
         appraisal_set_self_scores(actor=request.user, appraisal=appraisal, entries=serializer.validated_data["scores"])
         return self._detail(appraisal)
 
+    # An upload: the one endpoint of the app that reads multipart (a file cannot travel url-encoded).
     @extend_schema(request=EvidenceInputSerializer, responses={201: AppraisalEvidenceSerializer})
-    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    @action(detail=True, methods=["post"], parser_classes=[CheckedMultiPartParser])
     def evidence(self, request, pk=None):
         """Attach a document (pdf, jpg, png, docx, xlsx; at most 10 MB) to a self-score."""
         appraisal = self._self_assessed()

@@ -1,4 +1,4 @@
-"""backend.pdf: HTML to PDF in the shipped DejaVu Sans, readable Vietnamese, same bytes for the same HTML."""
+"""backend.pdf: HTML to PDF in the shipped Liberation Serif, readable Vietnamese, page labels, reproducible bytes."""
 
 import io
 import subprocess
@@ -11,8 +11,19 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from xhtml2pdf import default as xhtml2pdf_default
 
-from backend.pdf import render_html_to_pdf
-from backend.pdf.fonts import BOLD, FONT_DIR, FONT_FILES, REGULAR, ensure_fonts_registered
+from backend.pdf import PageLabel, render_html_to_pdf
+from backend.pdf.fonts import (
+    BOLD,
+    BOLD_ITALIC,
+    FONT_DIR,
+    FONT_FILES,
+    ITALIC,
+    LICENSE_FILES,
+    REGULAR,
+    SYMBOL,
+    TEXT_FACES,
+    ensure_fonts_registered,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ["Lò Thị Hương", "Nguyễn Đức Thắng", "Cầm Văn Ướt", "Quàng Thị Ỵ"]
@@ -48,13 +59,29 @@ def base_fonts(data: bytes) -> set[str]:
     return found
 
 
-def assert_only_dejavu(data: bytes) -> None:
+def text_by_font(data: bytes) -> dict[str, str]:
+    """The text each font draws, page content and form XObjects (the page labels) alike."""
+    drawn: dict[str, list[str]] = {}
+
+    def visit(text, _cm, _tm, font, _size):
+        if text.strip() and font is not None:
+            drawn.setdefault(str(font["/BaseFont"]).split("+", 1)[-1], []).append(text)
+
+    for p in reader(data).pages:
+        p.extract_text(visitor_text=visit)
+    return {name: "".join(parts) for name, parts in drawn.items()}
+
+
+def assert_only_shipped_fonts(data: bytes) -> None:
+    """Every font is an embedded subset of the shipped serif, or of DejaVu Sans for the check boxes alone."""
     fonts = base_fonts(data)
     assert fonts, "the document references no font at all"
     for name in fonts:
-        # "/AAAAAA+DejaVuSans": an embedded subset of the shipped font, nothing else.
-        assert "+" in name and name.split("+", 1)[1] in {REGULAR, BOLD}, fonts
+        # "/AAAAAA+LiberationSerif-Bold": an embedded subset of a shipped face, nothing else.
+        assert "+" in name and name.split("+", 1)[1] in {*TEXT_FACES, SYMBOL}, fonts
         assert not any(base14 in name for base14 in ("Helvetica", "Times", "Courier", "Symbol")), fonts
+    symbol_text = "".join(text_by_font(data).get(SYMBOL, "").split())
+    assert set(symbol_text) <= {"☐", "☒"}, f"DejaVu Sans drew more than check boxes: {symbol_text!r}"
 
 
 class FontRegistrationTests:
@@ -63,18 +90,33 @@ class FontRegistrationTests:
         for path in FONT_FILES.values():
             assert path.is_file()
             assert not str(path).startswith("/usr/share")
-        assert (FONT_DIR / "LICENSE-DejaVu.txt").is_file()
+        for path in LICENSE_FILES:
+            assert path.is_file()
+        assert "SIL Open Font License" in (FONT_DIR / "LICENSE-LiberationSerif.txt").read_text()
+
+    def test_the_serif_has_every_vietnamese_letter_in_every_face(self):
+        ensure_fonts_registered()
+        letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+        letters += letters.upper()
+        for face in TEXT_FACES:
+            cmap = pdfmetrics.getFont(face).face.charToGlyph
+            assert [ch for ch in letters if ord(ch) not in cmap] == [], face
+        symbols = pdfmetrics.getFont(SYMBOL).face.charToGlyph
+        assert ord("☐") in symbols and ord("☒") in symbols
 
     def test_registration_is_idempotent_and_maps_bold(self):
         ensure_fonts_registered()
         ensure_fonts_registered()
-        assert pdfmetrics.getFont(REGULAR).fontName == REGULAR
-        assert pdfmetrics.getFont(BOLD).fontName == BOLD
+        for face in (*TEXT_FACES, SYMBOL):
+            assert pdfmetrics.getFont(face).fontName == face
         fonts = xhtml2pdf_default.DEFAULT_FONT
-        # Body-text families a stylesheet may name all reach the shipped font.
-        for family in ("dejavusans", "helvetica", "arial", "sans-serif", "serif", "times", "times new roman"):
+        # Body-text families a stylesheet may name all reach the shipped serif.
+        for family in ("liberationserif", "helvetica", "arial", "sans-serif", "serif", "times", "times new roman"):
             assert fonts[family] == REGULAR, family
-        assert fonts["helvetica-bold"] == BOLD
+        assert fonts["helvetica-bold"] == fonts["times-bold"] == BOLD
+        assert fonts["times-oblique"] == ITALIC
+        assert fonts["times-boldoblique"] == BOLD_ITALIC
+        assert fonts["dejavusans"] == SYMBOL
 
     def test_concurrent_first_use_registers_once_and_renders_identically(self):
         """A fresh process with several threads rendering at once: no double registration, same bytes."""
@@ -104,7 +146,8 @@ threads = [threading.Thread(target=work) for _ in range(4)]
 print(len(set(results)), len(results), sorted(calls))
 """
         done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
-        assert done.stdout.split("\n")[-2] == "1 4 ['DejaVuSans', 'DejaVuSans-Bold']", done.stderr
+        expected = sorted([REGULAR, BOLD, ITALIC, BOLD_ITALIC, SYMBOL])
+        assert done.stdout.split("\n")[-2] == f"1 4 {expected}", done.stderr
 
 
 class RenderHtmlToPdfTests:
@@ -114,18 +157,23 @@ class RenderHtmlToPdfTests:
         assert data.startswith(b"%PDF-")
         lines = [line.strip() for line in text_of(data).splitlines() if line.strip()]
         assert lines == [name, name]
-        assert_only_dejavu(data)
+        assert_only_shipped_fonts(data)
 
-    def test_every_family_bold_italic_and_table_stays_in_dejavu(self):
+    def test_every_family_bold_italic_and_table_stays_in_the_shipped_serif(self):
         body = (
             '<p style="font-family: Arial">Ướt</p><p style="font-family: serif">Ỵ</p>'
             '<p style="font-family: Times New Roman"><i>Đức</i> <b><i>Thắng</i></b></p>'
             '<p style="font-family: NoSuchFont">Hương</p>'
-            "<table><tr><td>Lò</td><td><b>Thị</b></td></tr></table><p>☐ ☒</p>"
+            "<table><tr><td>Lò</td><td><b>Thị</b></td></tr></table>"
+            '<p><span style="font-family: DejaVuSans">☐ ☒</span></p>'
         )
         data = render_html_to_pdf(page(body))
-        assert_only_dejavu(data)
-        assert base_fonts(data) == {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold"}
+        assert_only_shipped_fonts(data)
+        assert base_fonts(data) == {f"/AAAAAA+{face}" for face in (*TEXT_FACES, SYMBOL)}
+        drawn = text_by_font(data)
+        assert drawn[ITALIC].strip() == "Đức"
+        assert drawn[BOLD_ITALIC].strip() == "Thắng"
+        assert "".join(drawn[SYMBOL].split()) == "☐☒"
         text = text_of(data)
         for word in ("Ướt", "Ỵ", "Đức", "Thắng", "Hương", "Lò", "Thị", "☐ ☒"):
             assert word in text
@@ -172,3 +220,60 @@ class RenderHtmlToPdfTests:
         for t in threads:
             t.join()
         assert got == expected
+
+
+class PageLabelTests:
+    """ "Trang N / M" drawn once the page count is known, in one layout pass."""
+
+    LABEL = PageLabel(text="Trang {page} / {pages}", right=550, baseline=30)
+
+    def long_document(self, lines: int = 150) -> str:
+        return page("".join(f"<p>Dòng {i} – Nguyễn Đức Thắng</p>" for i in range(lines)))
+
+    def test_every_page_says_its_number_and_the_total(self):
+        data = render_html_to_pdf(self.long_document(), page_label=self.LABEL)
+        pages = reader(data).pages
+        assert len(pages) >= 3
+        for number, p in enumerate(pages, start=1):
+            lines = [line.strip() for line in p.extract_text().splitlines() if line.strip()]
+            assert f"Trang {number} / {len(pages)}" in lines
+        assert_only_shipped_fonts(data)
+
+    def test_a_one_page_document_is_page_1_of_1(self):
+        data = render_html_to_pdf(page("<p>Lò Thị Hương</p>"), page_label=self.LABEL)
+        assert "Trang 1 / 1" in text_of(data)
+
+    def test_the_label_is_right_aligned_on_its_baseline(self):
+        data = render_html_to_pdf(self.long_document(60), page_label=self.LABEL)
+        found = []
+
+        def visit(text, cm, tm, _font, _size):
+            if text.startswith("Trang"):
+                found.append((cm[0] * tm[4] + cm[2] * tm[5] + cm[4], cm[1] * tm[4] + cm[3] * tm[5] + cm[5], text))
+
+        reader(data).pages[0].extract_text(visitor_text=visit)
+        ((x, y, text),) = found
+        assert y == pytest.approx(30)
+        width = pdfmetrics.stringWidth(text.strip(), REGULAR, 8)
+        assert x + width == pytest.approx(550, abs=0.01)
+
+    def test_labelled_renders_are_deterministic_and_one_layout_pass(self, monkeypatch):
+        from reportlab.platypus.doctemplate import BaseDocTemplate
+
+        passes = []
+        original = BaseDocTemplate.handle_documentBegin
+
+        def counting(doc):
+            passes.append(1)
+            return original(doc)
+
+        monkeypatch.setattr(BaseDocTemplate, "handle_documentBegin", counting)
+        html = self.long_document()
+        first = render_html_to_pdf(html, page_label=self.LABEL)
+        assert len(passes) == 1, "the page count must not cost a second layout pass"
+        assert render_html_to_pdf(html, page_label=self.LABEL) == first
+
+    def test_without_a_label_nothing_is_added(self):
+        html = page("<p>Cầm Văn Ướt</p>")
+        assert "Trang" not in text_of(render_html_to_pdf(html))
+        assert render_html_to_pdf(html) != render_html_to_pdf(html, page_label=self.LABEL)

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
 from demo.accounts import DEMO_LOGINS
 from demo.structure import COMMUNE_REFORM, DEPARTMENT_MERGER, DEPARTMENTS
@@ -111,7 +111,9 @@ def media_root(tmp_path_factory):
 def seeded(django_db_setup, django_db_blocker):
     """One seeded province shared by a class of read-only tests, rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():
-        output = seed()
+        # As if the seeding had committed: the decided forms are issued (their hashes stored), notices sent.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            output = seed()
         yield output
         transaction.set_rollback(True)
 

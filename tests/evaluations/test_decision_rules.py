@@ -2,6 +2,7 @@
 head not above the unit, absence cap, yearly result, annual score from the periods."""
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from evaluations.models import Evaluation, QuotaGroup, RuleSet, TaskLine
 from evaluations.services.cycles import cycle_generate
+from evaluations.services.forms import form_from_snapshot, render_pdf
 from hr.models import AnnualRating, RatingSource, UnitRating
 from tests.evaluations.factories import (
     decide,
@@ -41,13 +43,22 @@ def _quota_groups(response) -> list[dict]:
 
 
 class DecisionTests:
-    def test_decision_locks_and_writes_the_yearly_result(self, org, cycle, staff_eval):
+    def test_decision_locks_and_writes_the_yearly_result(
+        self, org, cycle, staff_eval, django_capture_on_commit_callbacks
+    ):
         ready_for_decision(staff_eval, total="85")
-        evaluation = decide(staff_eval, actor=org.a.officer, number="QĐ 12/QĐ-SNV")
+        with django_capture_on_commit_callbacks() as after_commit:
+            evaluation = decide(staff_eval, actor=org.a.officer, number="QĐ 12/QĐ-SNV")
         assert evaluation.status == "DECIDED"
         assert evaluation.final_rating == "HTTNV"
         assert evaluation.decided_by == org.a.officer and evaluation.decided_on is not None
+        # The form is being issued: its PDF is rendered after commit, outside the quota lock.
+        assert evaluation.pdf_sha256 == "" and evaluation.pdf_version is None
+        for callback in after_commit:
+            callback()
+        evaluation.refresh_from_db()
         assert len(evaluation.pdf_sha256) == 64 and evaluation.pdf_version == 1
+        assert evaluation.pdf_sha256 == hashlib.sha256(render_pdf(form_from_snapshot(evaluation.snapshot))).hexdigest()
         assert evaluation.snapshot["total_score"] == "85.00"
         assert evaluation.snapshot["rule_set_version"] == "ND335-CC 335/2025"
         record = AnnualRating.objects.get(employee=org.a.staff.employee, year=2026)

@@ -73,7 +73,7 @@ class AmendmentTests:
         with unchanged(Evaluation.objects.all()):
             refused(_amend(as_user(org.a.officer), staff_eval), "not_decided")
 
-    def test_amend_and_decide_again(self, org, as_user, decided):
+    def test_amend_and_decide_again(self, org, as_user, decided, django_capture_on_commit_callbacks):
         client = as_user(org.a.officer)
         response = _amend(client, decided)
         assert response.status_code == 201, response.data
@@ -81,7 +81,7 @@ class AmendmentTests:
         assert amended["version"] == 2 and amended["status"] == "PROPOSED"
         assert amended["amended_from"] == decided.pk and amended["amended_from_version"] == 1
         assert amended["amendment_reason"] == "Nhầm điểm tiêu chí chung"
-        assert amended["total_score"] == "85.00" and amended["final_rating"] == ""
+        assert amended["total_score"] == "85.00" and amended["final_rating"] is None
         assert len(amended["scores"]) == 3 and len(amended["task_lines"]) == 1
         new = Evaluation.objects.get(pk=amended["id"])
         assert new.amended_by == org.a.officer
@@ -100,7 +100,8 @@ class AmendmentTests:
             "scores": [{"criterion": criterion, "final_points": "0"}],
             "final_rating": "HTNV",
         }
-        response = client.post(url, data, format="json")
+        with django_capture_on_commit_callbacks(execute=True):  # committed: the new version's form is issued
+            response = client.post(url, data, format="json")
         assert response.status_code == 200, response.data
         assert response.data["total_score"] == "80.00" and response.data["final_rating"] == "HTNV"
         new.refresh_from_db()

@@ -9,7 +9,9 @@ import pypdf
 import pytest
 from django.urls import reverse
 
+from evaluations.models import Evaluation
 from hr.models import Employee
+from jobs.models import Job
 from tests.evaluations.factories import decide, evaluation_of, generated, ready_for_decision
 from tests.refusals import refused
 
@@ -26,10 +28,12 @@ def _pdf(client, evaluation):
 
 
 @pytest.fixture
-def decided(org, cycle, staff_eval):
+def decided(org, cycle, staff_eval, django_capture_on_commit_callbacks):
     Employee.objects.filter(pk=org.a.staff.employee_id).update(full_name="Lò Thị Hương")
     staff_eval.refresh_from_db()
-    return decide(ready_for_decision(staff_eval, total="85"), actor=org.a.officer)
+    with django_capture_on_commit_callbacks(execute=True):  # the decision commits; its form is issued
+        decide(ready_for_decision(staff_eval, total="85"), actor=org.a.officer)
+    return Evaluation.objects.get(pk=staff_eval.pk)
 
 
 class PdfTests:
@@ -79,22 +83,43 @@ class PdfTests:
 
 
 class ZipTests:
-    def _zip(self, client, cycle, unit):
+    """The forms of a unit: POST starts a job (202), the job's download gives the ZIP once it is done."""
+
+    def _zip(self, client, cycle, unit, capture=None):
         url = reverse("evaluation-cycle-forms-zip", args=[cycle.pk])
-        return client.get(url, {"unit": unit.pk} if unit else {})
+        return client.post(url, {"unit": unit.pk} if unit else {}, content_type="application/json")
 
-    def test_officer_downloads_the_agency(self, org, as_user, cycle):
-        response = self._zip(as_user(org.a.officer), cycle, org.a.unit)
-        assert response.status_code == 200
-        assert response["Content-Type"] == "application/zip"
-        names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    def _zip_done(self, client, cycle, unit, capture):
+        with capture(execute=True):  # the request commits; the job runs (in-process without a broker)
+            response = self._zip(client, cycle, unit)
+        assert response.status_code == 202
+        assert response["Location"] == f"/api/v1/jobs/{response.data['id']}/"
+        job = client.get(response["Location"])
+        assert job.status_code == 200 and job.data["status"] == "SUCCEEDED", job.data
+        assert job.data["done"] == job.data["total"] and job.data["progress"] == 1.0
+        download = client.get(job.data["download_url"])
+        assert download.status_code == 200 and download["Content-Type"] == "application/zip"
+        return zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+
+    def test_officer_downloads_the_agency(self, org, as_user, cycle, django_capture_on_commit_callbacks):
+        archive = self._zip_done(as_user(org.a.officer), cycle, org.a.unit, django_capture_on_commit_callbacks)
+        names = archive.namelist()
         assert len(names) == 3 and all(n.endswith(".pdf") for n in names)
+        assert all(archive.read(name).startswith(b"%PDF") for name in names)
 
-    def test_manager_downloads_their_room_only(self, org, as_user, cycle):
+    def test_parts_are_joined_in_order(self, org, as_user, cycle, settings, django_capture_on_commit_callbacks):
+        settings.FORMS_BATCH_CHUNK = 1  # one form per part: three parts, joined into one ZIP
+        client = as_user(org.a.officer)
+        archive = self._zip_done(client, cycle, org.a.unit, django_capture_on_commit_callbacks)
+        expected = [
+            f"{e.employee.full_name} - {e.employee_id} - v{e.version}.pdf"
+            for e in Evaluation.objects.filter(cycle=cycle).order_by("unit__path", "employee__full_name", "pk")
+        ]
+        assert archive.namelist() == expected
+
+    def test_manager_downloads_their_room_only(self, org, as_user, cycle, django_capture_on_commit_callbacks):
         client = as_user(org.a.manager)
-        response = self._zip(client, cycle, org.a.room)
-        assert response.status_code == 200
-        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        archive = self._zip_done(client, cycle, org.a.room, django_capture_on_commit_callbacks)
         assert len(archive.namelist()) == 2
         refused(self._zip(client, cycle, org.a.unit), "out_of_scope")
 
@@ -102,5 +127,8 @@ class ZipTests:
         refused(self._zip(as_user(org.a.staff), cycle, org.a.room), "permission_denied", status=403)
         assert self._zip(as_user(org.b.officer), cycle, org.a.unit).status_code == 404
         refused(self._zip(as_user(org.a.officer), cycle, None), "required", field="unit")
-        response = as_user(org.a.officer).get(reverse("evaluation-cycle-forms-zip", args=[cycle.pk]), {"unit": "x"})
+        response = as_user(org.a.officer).post(
+            reverse("evaluation-cycle-forms-zip", args=[cycle.pk]), {"unit": "x"}, content_type="application/json"
+        )
         refused(response, "incorrect_type", field="unit", status=400)
+        assert not Job.objects.exists()

@@ -1,8 +1,14 @@
-"""The printed evaluation form: Vietnamese text, layout per regime, check boxes, same bytes, ZIP of many."""
+"""The printed evaluation form: serif Vietnamese text, layout per regime, draft mark, page numbers, same bytes, ZIP."""
 
+import copy
 import dataclasses
+import hashlib
 import io
+import json
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 import zipfile
 from datetime import date
@@ -10,18 +16,23 @@ from decimal import Decimal
 
 import pypdf
 import pytest
+from django.utils import translation
+from reportlab.pdfbase import pdfmetrics
 
+from backend.pdf.fonts import BOLD, ITALIC, REGULAR, SYMBOL
 from evaluations.pdf_form import (
     EvaluationForm,
     FormCriterion,
+    authority_points,
     format_date_line,
     format_points,
     render_evaluation_html,
     render_evaluation_pdf,
     render_forms_zip,
+    unit_own_name,
 )
 from hr.models import RatingLevel
-from tests.backend.test_pdf import assert_only_dejavu
+from tests.backend.test_pdf import ROOT, assert_only_shipped_fonts, text_by_font
 
 NAMES = ["Lò Thị Hương", "Nguyễn Đức Thắng", "Cầm Văn Ướt", "Quàng Thị Ỵ"]
 LABELS = {
@@ -79,15 +90,15 @@ class VietnameseTextTests:
         assert f"Họ và tên: {name}" in lines
         # Printed again under both signatures.
         assert sum(line.count(name) for line in lines) >= 3
-        assert_only_dejavu(data)
+        assert_only_shipped_fonts(data)
 
-    def test_every_font_of_every_regime_is_the_shipped_dejavu(self):
+    def test_every_font_of_every_regime_is_the_shipped_serif(self):
         for form in (
             make_form(criteria=CRITERIA, self_rating="HTTNV", final_rating="HTTNV"),
             make_form(regime="ND233", category_label="VIÊN CHỨC"),
             make_form(regime="ND90", general_score=None, task_score=None, total_score=None),
         ):
-            assert_only_dejavu(render_evaluation_pdf(form))
+            assert_only_shipped_fonts(render_evaluation_pdf(form))
 
     def test_user_text_is_escaped_not_interpreted(self):
         form = make_form(full_name="Lò <b>Hương</b> & Co", authority_comment='<img src="/etc/passwd">')
@@ -169,12 +180,13 @@ class NewRegimeLayoutTests:
             handling_proposal="Bố trí tham gia lớp bồi dưỡng kỹ năng.",
         )
         lines = lines_of(render_evaluation_pdf(form))
+        # Each text follows its label on the label's line; a line break in the text starts a new line.
         for expected in [
-            "Hoàn thành đúng tiến độ.",
+            "Tự nhận xét: Hoàn thành đúng tiến độ.",
             "Tích cực chuyển đổi số.",
-            "Đồng ý với tự đánh giá.",
-            "Cần nâng cao chất lượng tham mưu.",
-            "Bố trí tham gia lớp bồi dưỡng kỹ năng.",
+            "Ý kiến của người quản lý trực tiếp: Đồng ý với tự đánh giá.",
+            "Nhận xét của cấp có thẩm quyền: Cần nâng cao chất lượng tham mưu.",
+            "Đề xuất phương án xử lý: Bố trí tham gia lớp bồi dưỡng kỹ năng.",
         ]:
             assert expected in lines, expected
 
@@ -406,3 +418,338 @@ class FormsZipTests:
     def test_empty_batch_is_an_empty_zip(self):
         with zipfile.ZipFile(io.BytesIO(render_forms_zip([]))) as archive:
             assert archive.namelist() == []
+
+
+def typical_decided_form(**overrides) -> EvaluationForm:
+    """A decided công chức form as a unit prints it at year end: six scored criteria, comments, both signatures."""
+    rows = [
+        ("Chính trị tư tưởng, đạo đức, lối sống, ý thức kỷ luật", "10", "9.5", "9", None),
+        ("Năng lực chuyên môn, nghiệp vụ; tinh thần trách nhiệm", "10", "9", "9", "8.5"),
+        ("Đổi mới, sáng tạo, dám nghĩ, dám làm", "10", "8", None, None),
+        ("Số lượng sản phẩm, công việc đã quy đổi", "23.33", None, None, "22"),
+        ("Chất lượng sản phẩm, công việc", "23.33", None, None, "20"),
+        ("Tiến độ hoàn thành", "23.34", None, None, "21"),
+    ]
+    criteria = tuple(
+        FormCriterion(label, *(None if p is None else Decimal(p) for p in points)) for label, *points in rows
+    )
+    values = {
+        "criteria": criteria,
+        "general_score": Decimal("25.5"),
+        "task_score": Decimal("63"),
+        "total_score": Decimal("88.5"),
+        "self_rating": "HTXSNV",
+        "final_rating": "HTTNV",
+        "self_comment": "Hoàn thành đầy đủ, đúng tiến độ các nhiệm vụ được giao.\nTích cực tham gia chuyển đổi số.",
+        "manager_comment": "Đồng ý với kết quả tự đánh giá; cần nâng cao chất lượng tham mưu.",
+        "authority_comment": "Có phẩm chất chính trị tốt; một số văn bản tham mưu còn chậm tiến độ.",
+        "self_signed_on": date(2026, 12, 5),
+        "decided_on": date(2026, 12, 14),
+        "decided_by_name": "Nguyễn Đức Thắng",
+        "place_name": "Sơn La",
+    }
+    values.update(overrides)
+    return make_form(**values)
+
+
+def page_lines(data: bytes) -> list[list[str]]:
+    return [
+        [line.strip() for line in p.extract_text().splitlines() if line.strip()]
+        for p in pypdf.PdfReader(io.BytesIO(data)).pages
+    ]
+
+
+def page_of(pages: list[list[str]], wanted: str) -> int:
+    found = [number for number, lines in enumerate(pages) if any(wanted in line for line in lines)]
+    assert len(found) == 1, (wanted, found)
+    return found[0]
+
+
+class SerifFontTests:
+    def test_the_text_is_set_in_liberation_serif_and_only_the_boxes_in_dejavu(self):
+        data = render_evaluation_pdf(typical_decided_form())
+        assert_only_shipped_fonts(data)
+        drawn = text_by_font(data)
+        assert "Họ và tên:" in drawn[REGULAR]
+        assert "PHIẾU XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC" in drawn[BOLD]
+        # Date lines are italic, as NĐ 30/2020 sets them.
+        assert "Sơn La, ngày 05 tháng 12 năm 2026" in drawn[ITALIC]
+        assert "".join(drawn[SYMBOL].split()) == "☒☐☐☐" + "☐☒☐☐"  # self: HTXSNV; authority: HTTNV
+
+    def test_diacritics_come_back_in_every_face(self):
+        form = typical_decided_form(full_name="Quàng Thị Ỵ", decided_by_name="Cầm Văn Ướt", place_name="Mường Ảng")
+        text = text_of(render_evaluation_pdf(form))
+        for expected in ("Họ và tên: Quàng Thị Ỵ", "Cầm Văn Ướt", "Mường Ảng, ngày 05 tháng 12 năm 2026", "Độc lập"):
+            assert expected in text, expected
+
+
+class DraftMarkTests:
+    @pytest.mark.parametrize("regime", ["ND335", "ND233", "ND90"])
+    def test_a_form_not_yet_decided_is_a_draft(self, regime):
+        form = typical_decided_form(regime=regime, decided_on=None, decided_by_name="", final_rating=None)
+        assert not form.is_decided
+        lines = lines_of(render_evaluation_pdf(form))
+        assert lines.count("DỰ THẢO") == 1
+        assert any(line.endswith("– Dự thảo") and "Phiên bản 1" in line for line in lines)
+
+    @pytest.mark.parametrize("regime", ["ND335", "ND233", "ND90"])
+    def test_a_decided_form_is_not(self, regime):
+        form = typical_decided_form(regime=regime)
+        assert form.is_decided
+        text = text_of(render_evaluation_pdf(form))
+        assert "DỰ THẢO" not in text.upper()
+
+
+class AuthorityColumnTests:
+    def authority_cells(self, data: bytes) -> dict[str, str]:
+        """The last number of each criterion row, keyed by the row's label."""
+        text = " ".join(lines_of(data))
+        labels = [criterion.label for criterion in typical_decided_form().criteria]
+        ends = [*labels[1:], "II. "]
+        found = {}
+        for number, (label, end) in enumerate(zip(labels, ends, strict=True), start=1):
+            row = text[text.index(label) + len(label) : text.index(end)].split()
+            if end != "II. ":
+                assert row.pop() == str(number + 1)  # the next row's number
+            found[label] = row
+        return found
+
+    def test_every_criterion_of_a_decided_form_has_the_authoritys_points(self):
+        cells = self.authority_cells(render_evaluation_pdf(typical_decided_form()))
+        # max, self, manager, authority: the authority adopted the latest reviewer's points
+        # wherever it gave none of its own, as the decided total counted them.
+        assert cells == {
+            "Chính trị tư tưởng, đạo đức, lối sống, ý thức kỷ luật": ["10", "9,5", "9", "9"],
+            "Năng lực chuyên môn, nghiệp vụ; tinh thần trách nhiệm": ["10", "9", "9", "8,5"],
+            "Đổi mới, sáng tạo, dám nghĩ, dám làm": ["10", "8", "8"],
+            "Số lượng sản phẩm, công việc đã quy đổi": ["23,33", "22"],
+            "Chất lượng sản phẩm, công việc": ["23,33", "20"],
+            "Tiến độ hoàn thành": ["23,34", "21"],
+        }
+
+    def test_the_column_is_filled_in_its_own_place(self):
+        """Each row's last figure stands in the authority's column, under its header."""
+        data = render_evaluation_pdf(typical_decided_form())
+        header_x = None
+        figures: list[tuple[float, str]] = []
+
+        def visit(text, cm, tm, _font, _size):
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            nonlocal header_x
+            if text.strip() == "Cấp có":
+                header_x = x
+            elif re.fullmatch(r"[\d,]+", text.strip()):
+                figures.append((x, text.strip()))
+
+        pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+        assert header_x is not None
+        column = [value for x, value in figures if header_x - 10 < x < header_x + 40]
+        assert column == ["9", "8,5", "8", "22", "20", "21"]
+
+    def test_before_the_decision_only_the_authoritys_own_points_are_printed(self):
+        form = typical_decided_form(decided_on=None, final_rating=None, decided_by_name="")
+        cells = self.authority_cells(render_evaluation_pdf(form))
+        assert cells["Chính trị tư tưởng, đạo đức, lối sống, ý thức kỷ luật"] == ["10", "9,5", "9"]
+        assert cells["Đổi mới, sáng tạo, dám nghĩ, dám làm"] == ["10", "8"]
+        assert cells["Năng lực chuyên môn, nghiệp vụ; tinh thần trách nhiệm"] == ["10", "9", "9", "8,5"]
+
+    def test_authority_points(self):
+        criterion = FormCriterion("x", Decimal("10"), Decimal("8"), Decimal("7"), None)
+        assert authority_points(criterion, decided=True) == Decimal("7")
+        assert authority_points(criterion, decided=False) is None
+        assert authority_points(dataclasses.replace(criterion, manager_points=None), decided=True) == Decimal("8")
+        assert authority_points(dataclasses.replace(criterion, final_points=Decimal("6")), decided=True) == 6
+        assert authority_points(FormCriterion("x", Decimal("10"), None, None, None), decided=True) is None
+
+
+class HeaderTests:
+    def test_the_agency_is_named_once(self):
+        form = typical_decided_form(agency_name="Sở Nội vụ", unit_name="Phòng Cải cách hành chính – Sở Nội vụ")
+        lines = lines_of(render_evaluation_pdf(form))
+        header = lines[: lines.index("PHIẾU XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC")]
+        assert " ".join(header).count("SỞ NỘI VỤ") == 1, header
+        assert "SỞ NỘI VỤ" in header
+        assert "PHÒNG CẢI CÁCH HÀNH CHÍNH" in header
+        assert "Đơn vị công tác: Phòng Cải cách hành chính, Sở Nội vụ" in lines
+
+    def test_an_agency_form_names_the_agency_alone(self):
+        form = typical_decided_form(agency_name="Sở Y tế", unit_name="Sở Y tế")
+        lines = lines_of(render_evaluation_pdf(form))
+        header = lines[: lines.index("PHIẾU XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC")]
+        assert " ".join(header).count("SỞ Y TẾ") == 1
+        assert "Đơn vị công tác: Sở Y tế" in lines
+
+    @pytest.mark.parametrize(
+        ("unit", "agency", "own"),
+        [
+            ("Phòng Cải cách hành chính – Sở Nội vụ", "Sở Nội vụ", "Phòng Cải cách hành chính"),
+            ("Văn phòng - Sở Nội vụ", "Sở Nội vụ tỉnh Sơn La", "Văn phòng"),
+            ("Phòng Công chức, viên chức", "Sở Nội vụ tỉnh Sơn La", "Phòng Công chức, viên chức"),
+            ("Phòng Kế hoạch - Tài chính", "Sở Tài chính", "Phòng Kế hoạch - Tài chính"),
+            ("Sở Nội vụ – Văn phòng", "Sở Nội vụ", "Văn phòng"),
+            ("Sở Y tế", "Sở Y tế", ""),
+            ("sở y tế", "Sở Y tế", ""),
+            ("", "Sở Y tế", ""),
+            ("Phòng Nghiệp vụ", "", "Phòng Nghiệp vụ"),
+        ],
+    )
+    def test_unit_own_name(self, unit, agency, own):
+        assert unit_own_name(unit, agency) == own
+
+
+class SignaturePlacementTests:
+    @pytest.mark.parametrize("decided", [True, False])
+    def test_a_typical_form_is_one_page_with_its_signatures(self, decided):
+        form = typical_decided_form()
+        if not decided:
+            form = dataclasses.replace(form, decided_on=None, final_rating=None, decided_by_name="")
+        pages = page_lines(render_evaluation_pdf(form))
+        assert len(pages) == 1
+        assert "CÔNG CHỨC TỰ XẾP LOẠI" in pages[0]
+        assert "CẤP CÓ THẨM QUYỀN XẾP LOẠI" in pages[0]
+        assert "Đề xuất phương án xử lý:" in pages[0]
+
+    @pytest.mark.parametrize("comment_lines", [6, 10, 14, 18, 40])
+    def test_signatures_never_leave_the_text_they_sign(self, comment_lines):
+        comment = "\n".join(f"Nội dung nhận xét thứ {i} của cấp có thẩm quyền." for i in range(comment_lines))
+        form = typical_decided_form(authority_comment=comment, handling_proposal="Bố trí lớp bồi dưỡng kỹ năng.")
+        pages = page_lines(render_evaluation_pdf(form))
+        signed = page_of(pages, "CẤP CÓ THẨM QUYỀN XẾP LOẠI")
+        assert page_of(pages, "CÔNG CHỨC TỰ XẾP LOẠI") == signed
+        assert page_of(pages, "Bố trí lớp bồi dưỡng kỹ năng.") == signed
+        assert page_of(pages, f"Nội dung nhận xét thứ {comment_lines - 1} của cấp có thẩm quyền.") == signed
+        assert page_of(pages, "Nguyễn Đức Thắng") == signed
+        assert signed == len(pages) - 1
+
+    @pytest.mark.parametrize("comment_lines", [0, 12, 24])
+    def test_each_signature_of_the_old_form_stays_with_its_part(self, comment_lines):
+        comment = "\n".join(f"Ưu điểm thứ {i}." for i in range(comment_lines)) or "Thống nhất."
+        form = typical_decided_form(regime="ND90", criteria=(), self_comment=comment, manager_comment=comment)
+        pages = page_lines(render_evaluation_pdf(form))
+        assert page_of(pages, "2. Tự xếp loại chất lượng:") == page_of(pages, "NGƯỜI TỰ NHẬN XÉT")
+        assert page_of(pages, "III. Ý KIẾN NHẬN XÉT, ĐÁNH GIÁ") == page_of(pages, "NGƯỜI NHẬN XÉT, ĐÁNH GIÁ")
+        signed = page_of(pages, "NGƯỜI CÓ THẨM QUYỀN ĐÁNH GIÁ")
+        assert page_of(pages, "2. Kết quả đánh giá, xếp loại chất lượng:") == signed
+        assert page_of(pages, "IV. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC") == signed
+        assert page_of(pages, "Có phẩm chất chính trị tốt; một số văn bản tham mưu còn chậm tiến độ.") == signed
+
+
+class PageNumberingTests:
+    def long_form(self) -> EvaluationForm:
+        comment = "\n".join(f"Nội dung nhận xét thứ {i} của cấp có thẩm quyền về kết quả công tác." for i in range(90))
+        return typical_decided_form(authority_comment=comment)
+
+    def test_every_page_of_a_long_form_says_trang_n_of_m(self):
+        pages = page_lines(render_evaluation_pdf(self.long_form()))
+        assert len(pages) >= 3
+        for number, lines in enumerate(pages, start=1):
+            labels = [line for line in lines if line.startswith("Trang ")]
+            assert labels == [f"Trang {number} / {len(pages)}"]
+
+    def test_the_form_is_laid_out_once_whatever_its_length(self, monkeypatch):
+        from reportlab.platypus.doctemplate import BaseDocTemplate
+
+        passes = []
+        original = BaseDocTemplate.handle_documentBegin
+
+        def counting(doc):
+            passes.append(1)
+            return original(doc)
+
+        monkeypatch.setattr(BaseDocTemplate, "handle_documentBegin", counting)
+        for form in (typical_decided_form(), self.long_form(), make_form(regime="ND90")):
+            assert "pdf:pagecount" not in render_evaluation_html(form)
+            passes.clear()
+            render_evaluation_pdf(form)
+            assert len(passes) == 1
+
+    def test_a_one_page_form_is_trang_1_of_1(self):
+        assert "Trang 1 / 1" in lines_of(render_evaluation_pdf(typical_decided_form()))
+
+    def test_the_page_number_sits_on_the_footer_line_at_the_right_margin(self):
+        data = render_evaluation_pdf(self.long_form())
+        for number, p in enumerate(pypdf.PdfReader(io.BytesIO(data)).pages, start=1):
+            seen = {}
+
+            def visit(text, cm, tm, _font, _size, seen=seen):
+                x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+                y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+                if text.startswith("Lò Thị Hương – Phiếu"):
+                    seen["footer"] = (x, y)
+                elif text.startswith("Trang "):
+                    seen["label"] = (x + pdfmetrics.stringWidth(text.strip(), REGULAR, 9), y)
+
+            p.extract_text(visitor_text=visit)
+            assert seen["label"][1] == pytest.approx(seen["footer"][1], abs=0.5), number
+            assert seen["label"][0] == pytest.approx(float(p.mediabox.width) - 1.5 / 2.54 * 72, abs=0.5)
+
+
+class HashReproductionTests:
+    """The lead's contract: render_pdf(form_from_snapshot(snapshot)) is a pure function of the snapshot."""
+
+    SNAPSHOT = {
+        "regime": "ND335",
+        "agency_name": "Sở Nội vụ",
+        "place_name": "Sơn La",
+        "unit_name": "Phòng Cải cách hành chính – Sở Nội vụ",
+        "year": 2026,
+        "full_name": "Lò Thị Hương",
+        "position_title": "Chuyên viên",
+        "category_label": "CÔNG CHỨC",
+        "general_score": "27.50",
+        "task_score": "62.00",
+        "total_score": "89.50",
+        "criteria": [
+            {"label": "Chính trị tư tưởng", "max": "10.00", "self": "9.50", "manager": "9.00", "final": None},
+            {"label": "Kết quả thực hiện nhiệm vụ", "max": "70.00", "self": None, "manager": None, "final": "62.00"},
+        ],
+        "self_rating": "HTXSNV",
+        "final_rating": "HTTNV",
+        "self_comment": "Hoàn thành tốt.",
+        "manager_comment": "",
+        "authority_comment": "Đồng ý.",
+        "handling_proposal": "",
+        "self_signed_on": "2026-12-05",
+        "decided_on": "2026-12-14",
+        "decided_by_name": "Nguyễn Đức Thắng",
+        "version": 1,
+        "amended_from_version": None,
+    }
+
+    def digest(self, snapshot: dict) -> str:
+        from evaluations.services.forms import form_from_snapshot, render_pdf
+
+        return hashlib.sha256(render_pdf(form_from_snapshot(snapshot))).hexdigest()
+
+    def test_a_stored_snapshot_reproduces_its_hash(self):
+        stored = json.loads(json.dumps(self.SNAPSHOT))  # as it comes back from the JSON field
+        assert self.digest(stored) == self.digest(copy.deepcopy(self.SNAPSHOT))
+        with translation.override("en"):
+            assert self.digest(stored) == self.digest(self.SNAPSHOT)
+
+    def test_another_process_with_or_without_the_accelerator_reproduces_it(self):
+        script = f"""
+import hashlib, json, os, sys
+if os.environ.get("NO_RL_ACCEL"):
+    sys.modules["_rl_accel"] = None  # reportlab falls back to its pure-Python helpers
+sys.path.insert(0, {str(ROOT)!r})
+os.environ["DJANGO_SETTINGS_MODULE"] = "backend.settings.test"
+import django
+django.setup()
+from evaluations.services.forms import form_from_snapshot, render_pdf
+print(hashlib.sha256(render_pdf(form_from_snapshot(json.loads(sys.argv[1])))).hexdigest())
+"""
+        expected = self.digest(self.SNAPSHOT)
+        for extra in ({}, {"NO_RL_ACCEL": "1"}):
+            done = subprocess.run(
+                [sys.executable, "-c", script, json.dumps(self.SNAPSHOT)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=True,
+                env={**os.environ, **extra},
+            )
+            assert done.stdout.strip() == expected, (extra, done.stderr)
+
+    def test_a_changed_snapshot_changes_the_hash(self):
+        assert self.digest({**self.SNAPSHOT, "final_rating": "HTNV"}) != self.digest(self.SNAPSHOT)

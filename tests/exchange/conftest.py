@@ -88,3 +88,8 @@ def post_import(as_user):
         )
 
     return _post
+
+
+def export_url(url: str, fmt: str) -> str:
+    """The route of an export in one format: XLSX at the route, CSV at its `csv/` twin."""
+    return url + "csv/" if fmt == "csv" else url

@@ -15,7 +15,7 @@ from exchange.cells import CellError, parse_decimal, parse_int
 from exchange.tables import Column, read_table
 from exchange.writers import ExportTable, write_csv, write_xlsx
 from hr.models import Employee
-from tests.exchange.conftest import csv_bytes, person, xlsx_bytes
+from tests.exchange.conftest import csv_bytes, export_url, person, xlsx_bytes
 from tests.factories import EmployeeFactory
 from tests.matrix.discipline import discipline
 
@@ -61,7 +61,7 @@ class FormulaTests:
         discipline(org.a.staff.employee, decision_number="=1+1")
         client = as_user(org.admin)
         for url, header in ((EMPLOYEES, "Họ và tên"), ("/api/v1/exports/discipline-summary/", None)):
-            response = client.get(url, {"format": fmt})
+            response = client.get(export_url(url, fmt))
             assert response.status_code == 200
             cells = _cells(response.content, fmt)
             assert not [cell for cell in cells if isinstance(cell, str) and cell.startswith("=")]
@@ -79,7 +79,7 @@ class FormulaTests:
             content = csv_bytes([person("SNV", 1, **{"Họ và tên": name})])
         assert post_import(org.admin, content, name=f"a.{fmt}").status_code == 200
         assert Employee.objects.get(national_id="011191000001").full_name == name
-        exported = as_user(org.admin).get(EMPLOYEES, {"format": fmt}).content
+        exported = as_user(org.admin).get(export_url(EMPLOYEES, fmt)).content
         Employee.objects.filter(national_id="011191000001").update(full_name="khác")
         response = post_import(org.admin, exported, name=f"b.{fmt}")
         assert response.status_code == 200, response.data
@@ -99,7 +99,7 @@ class ControlCharacterExportTests:
         # NUL cannot be stored in PostgreSQL text at all; the other forbidden controls can, from older data.
         EmployeeFactory(unit=org.a.room, full_name="Lò\x0bVăn\x1fĐức")
         for fmt in ("xlsx", "csv"):
-            response = as_user(org.admin).get(EMPLOYEES, {"format": fmt})
+            response = as_user(org.admin).get(export_url(EMPLOYEES, fmt))
             assert response.status_code == 200
             assert "LòVănĐức" in _cells(response.content, fmt)
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from hr.models import Assignment, Employee, Role, SalaryRecord
-from tests.exchange.conftest import read_download
+from tests.exchange.conftest import export_url, read_download
 from tests.factories import EmployeeFactory, OrgUnitFactory, UserFactory, position
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_export_then_import_into_an_empty_database_loses_nothing(as_user, fmt):
     EmployeeFactory(unit=room, national_id="001088000123", date_of_birth="1988-01-01", sex="M")
     admin = UserFactory(role=Role.PROVINCE_ADMIN)
     client = as_user(admin)
-    first = client.get("/api/v1/exports/employees/", {"format": fmt})
+    first = client.get(export_url("/api/v1/exports/employees/", fmt))
     assert first.status_code == 200
     exported = read_download(first)
     assert len(exported) == 7
@@ -58,7 +58,7 @@ def test_export_then_import_into_an_empty_database_loses_nothing(as_user, fmt):
     assert response.status_code == 200, response.data
     assert (response.data["created"], response.data["errors"]) == (7, [])
 
-    again = read_download(client.get("/api/v1/exports/employees/", {"format": fmt}))
+    again = read_download(client.get(export_url("/api/v1/exports/employees/", fmt)))
     pd.testing.assert_frame_equal(exported, again)
     assert Assignment.objects.count() == 7
     assert SalaryRecord.objects.count() == 5

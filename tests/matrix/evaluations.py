@@ -50,8 +50,8 @@ CASES = {
     ("PATCH", "/api/v1/evaluation-cycles/{id}/"): Case(
         A_ROOM_WRITE_OWN_VISIBLE, params=cycle_a, body=lambda org: {"decision_deadline": "2026-12-20"}
     ),
-    ("GET", "/api/v1/evaluation-cycles/{id}/forms.zip/"): Case(
-        ZIP_READERS, params=cycle_a, query=lambda org: {"unit": org.a.room.pk}
+    ("POST", "/api/v1/evaluation-cycles/{id}/forms.zip/"): Case(
+        ZIP_READERS, params=cycle_a, body=lambda org: {"unit": org.a.room.pk}
     ),
     ("POST", "/api/v1/evaluation-cycles/{id}/generate/"): Case(A_ROOM_WRITE_OWN_VISIBLE, params=cycle_a),
     ("GET", "/api/v1/evaluation-cycles/{id}/history/"): Case(A_ROOM_READ_OWN, params=cycle_a),

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from jobs.models import Job
+from notifications.services import notice_preferences
 from tests.evaluations.factories import evaluation_of, generated
 
 pytestmark = pytest.mark.django_db
@@ -78,15 +80,46 @@ def test_supervisors_read_their_subtree_and_not_the_other_agency(org, staff_eval
     assert client.get(reverse("portal:cycle", args=[b_cycle.pk])).status_code == 404
 
 
-def test_the_officer_gets_the_forms_download_for_the_units_of_the_cycle(org, staff_evaluation, login):
-    page = login(org.a.officer).get(reverse("portal:cycle", args=[staff_evaluation.cycle_id])).content.decode()
-    assert f"/api/v1/evaluation-cycles/{staff_evaluation.cycle_id}/forms.zip/" in page
-    assert f'value="{org.a.room.pk}"' in page
-    response = login(org.a.officer).get(
-        f"/api/v1/evaluation-cycles/{staff_evaluation.cycle_id}/forms.zip/", {"unit": org.a.room.pk}
-    )
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/zip"
+def test_the_officer_prepares_the_forms_of_a_unit_as_a_job(
+    org, staff_evaluation, login, django_capture_on_commit_callbacks
+):
+    client = login(org.a.officer)
+    page = client.get(reverse("portal:cycle", args=[staff_evaluation.cycle_id])).content.decode()
+    action = reverse("portal:forms-batch", args=[staff_evaluation.cycle_id])
+    assert f'action="{action}"' in page and f'value="{org.a.room.pk}"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(action, {"unit": org.a.room.pk})
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("portal:job", args=[job.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã xong" in page and reverse("portal:job-download", args=[job.pk]) in page
+    download = client.get(reverse("portal:job-download", args=[job.pk]))
+    assert download.status_code == 200 and download["Content-Type"] == "application/zip"
+    assert login(org.b.officer).get(reverse("portal:job", args=[job.pk])).status_code == 404
+    assert login(org.a.staff).get(reverse("portal:job-download", args=[job.pk])).status_code == 404
+
+
+def test_a_refused_forms_batch_is_a_message(org, staff_evaluation, login):
+    client = login(org.a.manager)
+    response = client.post(reverse("portal:forms-batch", args=[staff_evaluation.cycle_id]), {"unit": org.a.unit.pk})
+    assert response.status_code == 302 and not Job.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "không thuộc phạm vi" in page
+
+
+def test_notice_preferences_page(org, login):
+    client = login(org.a.staff)
+    page = client.get(reverse("portal:notices")).content.decode()
+    assert "Thông báo qua thư" in page and "bắt buộc theo quy định" in page
+    client.post(reverse("portal:notices"), {"evaluation_result": "on", "training_enrolled": "on"})
+    listed = {item["kind"]: item["enabled"] for item in notice_preferences(org.a.staff)}
+    assert listed == {
+        "evaluation_result": True,
+        "evaluation_step": False,
+        "manager_digest": False,
+        "training_certificate": False,
+        "training_enrolled": True,
+    }
 
 
 def test_a_step_the_caller_may_not_take_is_a_message_not_an_error(org, staff_evaluation, login):

@@ -11,6 +11,7 @@ from backend.api.exceptions import ApplicationError, Conflict
 from hr.models import User
 from training.access import access_enrolments_for_run
 from training.models import Certificate, ClassStatus, Enrolment, EnrolmentStatus, Result
+from training.notices import certificate_notices
 
 
 def _new_code() -> str:
@@ -49,4 +50,5 @@ def certificate_issue(
     certificate._history_user = actor
     certificate.full_clean()
     certificate.save()
+    certificate_notices(certificate)
     return certificate

@@ -19,6 +19,7 @@ from hr.access import (
 from hr.models import Employee, EmploymentStatus, OrgUnit, Restriction, User
 from hr.selectors.discipline import employees_with_restriction
 from training.models import ClassStatus, Enrolment, EnrolmentStatus, Result, TrainingClass
+from training.notices import enrolments_notices
 
 
 @dataclass
@@ -129,6 +130,7 @@ def enrolment_bulk_create(
         enrolment.full_clean(validate_constraints=False)
         enrolment.save()
         created.append(enrolment)
+    enrolments_notices(created)
     return created, refusals
 
 

@@ -1,0 +1,192 @@
+"""Lists at national scale: the officer and admin employee list at 10,000, 100,000 and 1,000,000 people, with plans.
+
+Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/cchc python benchmarks/employee_scale.py
+     [--sizes 10000,100000,1000000] [--runs 30] [--database NAME] [--seed 2026]
+
+DATABASE_URL must point at PostgreSQL. The benchmark works in its own database (by default the URL's
+database name plus "_scale"), dropped and rebuilt on every run: migrated, filled with `seed_demo`'s
+province at the first size, then grown to each next size by set-based SQL (every person copied with a
+new national ID into the same unit, so each subtree grows in proportion; one INSERT … SELECT from
+generate_series, no Python per row), and ANALYZEd. At each size it times, median of `--runs`:
+
+  - `GET /api/v1/employees/?unit=<department>&status=ACTIVE&page_size=50` as the department's
+    personnel officer and as the province admin (real JWT, scope, filters, bounded count, serialiser);
+  - the same page by one raw SQL query + json.dumps (benchmarks/employee_list.py's baseline);
+
+and prints EXPLAIN (ANALYZE) of the officer's page and count queries, with the indexes they use and
+whether any plan scans the employee table sequentially.
+"""
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.database import bench_database, ensure_database, setup_django
+
+PAGE_SIZE = 50
+# Every column of hr_employee but the id; the copy gets a new national ID and keeps the rest.
+COPIED = [
+    "legacy_id_number",
+    "full_name",
+    "date_of_birth",
+    "sex",
+    "ethnicity",
+    "email",
+    "category",
+    "unit_id",
+    "position_id",
+    "rank_id",
+    "salary_step_id",
+    "salary_coefficient",
+    "salary_date",
+    "recruitment_date",
+    "status",
+    "education_level",
+    "political_theory_level",
+    "state_management_level",
+    "created_at",
+    "updated_at",
+]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="people at each step (ascending)")
+    parser.add_argument("--runs", type=int, default=30, help="timed requests per case (default 30)")
+    parser.add_argument("--database", help="benchmark database name (default: DATABASE_URL's name + _scale)")
+    parser.add_argument("--seed", type=int, default=2026, help="seed of the demo province (default 2026)")
+    return parser.parse_args()
+
+
+def grow(target: int) -> float:
+    """Copy people (cycling over the seeded ones) until the province has `target`; returns the seconds taken."""
+    from django.db import connection, transaction
+
+    started = time.monotonic()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT count(*), max(id) FROM hr_employee")
+        count, last = cursor.fetchone()
+        missing = target - count
+        if missing <= 0:
+            return 0.0
+        cursor.execute("SELECT count(*) FROM hr_employee WHERE national_id NOT LIKE '099%%'")
+        seeded = cursor.fetchone()[0]
+        columns = ", ".join(COPIED)
+        # National IDs 099 + 9 digits: no real province code, so never one of the seeded people's.
+        cursor.execute(
+            f"""
+            INSERT INTO hr_employee (national_id, {columns})
+            SELECT '099' || lpad((%(last)s + g)::text, 9, '0'), {", ".join("e." + c for c in COPIED)}
+            FROM generate_series(1, %(missing)s) AS g
+            JOIN (SELECT row_number() OVER (ORDER BY id) - 1 AS n, * FROM hr_employee
+                  WHERE national_id NOT LIKE '099%%') AS e ON e.n = (g - 1) %% %(seeded)s
+            """,
+            {"last": last, "missing": missing, "seeded": seeded},
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE hr_employee")
+        cursor.execute("ANALYZE hr_orgunit")
+    return time.monotonic() - started
+
+
+def plan_summary(sql: str, params) -> tuple[list[str], float]:
+    """EXPLAIN ANALYZE of one query: the lines naming scans, and the execution time in ms."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+        lines = [row[0] for row in cursor.fetchall()]
+    scans = [line.strip() for line in lines if "Scan" in line]
+    executed = next((float(m.group(1)) for line in lines if (m := re.search(r"Execution Time: ([\d.]+)", line))), 0.0)
+    return scans, executed
+
+
+def api_queries(client, params) -> list[tuple[str, tuple]]:
+    """The employee queries one API request runs (SQL with its parameters)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    captured = []
+
+    def keep(execute, sql, sql_params, many, context):
+        if "hr_employee" in sql and not sql.startswith(("SAVEPOINT", "RELEASE", "EXPLAIN")):
+            captured.append((sql, sql_params))
+        return execute(sql, sql_params, many, context)
+
+    with CaptureQueriesContext(connection), connection.execute_wrapper(keep):
+        client.get("/api/v1/employees/", params)
+    return captured
+
+
+def main() -> None:
+    args = parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    url, name = bench_database("_scale", args.database)
+    ensure_database(url, name, fresh=True)
+    setup_django(url)
+    import datetime
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from benchmarks.employee_list import api_client, busiest_department, department_officer, time_api, time_raw
+    from demo.province import seed_province
+    from hr.models import Employee, User
+
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    seed_province(seed=args.seed, staff=sizes[0], as_of=datetime.date.today())
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(f"PostgreSQL database {name}: seeded {sizes[0]:,} people in {time.monotonic() - started:.0f} s.")
+    department, _active = busiest_department()
+    admin = User.objects.get(username="admin")
+    officer = department_officer(department)
+    params = {"unit": department.pk, "status": "ACTIVE", "page_size": PAGE_SIZE}
+    clients = {"personnel officer": api_client(officer), "province admin": api_client(admin)}
+    table = []
+    for size in sizes:
+        seconds = grow(size)
+        total = Employee.objects.count()
+        active = Employee.objects.filter(unit__path__startswith=department.path, status="ACTIVE").count()
+        print(
+            f"\n== {total:,} people ({f'grown by set-based SQL in {seconds:.0f} s' if seconds else 'seeded'}); "
+            f"{department.name}: {active:,} working people in its subtree"
+        )
+        for label, client in clients.items():
+            api_samples, api_ids, queries = time_api(client, params, args.runs)
+            raw_samples, raw_ids = time_raw(department, officer if label == "personnel officer" else None, args.runs)
+            if api_ids != raw_ids:
+                print(f"warning: the raw page differs from the API page for the {label}")
+            body = client.get("/api/v1/employees/", params).json()
+            table.append(
+                (
+                    label,
+                    total,
+                    statistics.median(api_samples) * 1000,
+                    statistics.median(raw_samples) * 1000,
+                    queries,
+                    body["count"],
+                    body["count_estimated"],
+                )
+            )
+        for sql, sql_params in api_queries(clients["personnel officer"], params):
+            scans, executed = plan_summary(sql, sql_params)
+            kind = "count" if "COUNT(" in sql.upper() else "page" if "ORDER BY" in sql.upper() else "scope look-up"
+            sequential = [scan for scan in scans if "Seq Scan on hr_employee" in scan]
+            print(f"  officer {kind} query: {executed:.1f} ms; sequential scan of hr_employee: {bool(sequential)}")
+            for scan in scans:
+                print(f"    {scan}")
+    print(f"\n{'caller':<20}{'people':>11}{'API ms':>9}{'raw SQL+json ms':>17}{'ratio':>8}{'queries':>9}{'count':>10}")
+    for label, total, api_ms, raw_ms, queries, count, estimated in table:
+        shown = f"~{count:,}" if estimated else f"{count:,}"
+        print(f"{label:<20}{total:>11,}{api_ms:>9.1f}{raw_ms:>17.2f}{api_ms / raw_ms:>7.1f}×{queries:>9}{shown:>10}")
+
+
+if __name__ == "__main__":
+    main()

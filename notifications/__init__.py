@@ -1,0 +1,1 @@
+"""Notifications: e-mail to the people a step concerns, sent by a task after commit, once per event."""

@@ -1,0 +1,290 @@
+"""The column-by-column employee import answers and writes exactly what the row-by-row service path does."""
+
+import datetime
+import random
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from exchange.importers import IMPORTERS
+from exchange.importers.employees import EmployeeImporter
+from exchange.importers.employees_fast import FastEmployeeImporter
+from exchange.services.imports import records_import
+from hr.identity import make_national_id
+from hr.models import Assignment, Employee, SalaryRecord
+from tests.exchange.conftest import csv_bytes, person
+from tests.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+
+ID, NAME, BIRTH, SEX, CATEGORY, UNIT = (
+    "Số định danh cá nhân",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Phân loại",
+    "Mã đơn vị",
+)
+RANK, STEP, RECRUITED = "Mã ngạch", "Bậc lương", "Ngày tuyển dụng"
+EXTRA = {
+    "Số CMND cũ": "",
+    "Dân tộc": "",
+    "Email": "",
+    "Mã chức vụ": "",
+    "Ngày hưởng bậc lương": "",
+    "Trạng thái": "",
+    "Trình độ chuyên môn": "",
+    "Trình độ lý luận chính trị": "",
+    "Trình độ quản lý nhà nước": "",
+    "Số quyết định tuyển dụng": "",
+}
+EMPLOYEE_FIELDS = [f.attname for f in Employee._meta.fields if f.attname not in {"id", "created_at", "updated_at"}]
+
+
+def row(unit_code: str, serial: int, **changes) -> dict:
+    return {**person(unit_code, serial), **EXTRA, **changes}
+
+
+def good_rows(org) -> list[dict]:
+    """New people using every column, and corrections of two known people."""
+    known = EmployeeFactory(unit=org.a.room, ranked=True, full_name="Cầm Văn Cũ")
+    unchanged = EmployeeFactory(unit=org.a.room, full_name="Vì Thị Giữ")
+    return [
+        row(org.a.room.code, 1),
+        row(org.a.room.code, 2, **{"Email": "huong2@snv.gov.vn", "Số CMND cũ": "050123456", "Dân tộc": "Thái"}),
+        row(org.a.room.code, 3, **{RANK: "", STEP: "", "Trạng thái": "Nghỉ hưu", "Số quyết định tuyển dụng": "12/QĐ"}),
+        row(org.a.unit.code, 4, **{"Ngày hưởng bậc lương": "01/06/2023", "Mã chức vụ": "TP_SO", STEP: "3"}),
+        row(org.a.room.code, 5, **{"Trình độ chuyên môn": "THAC_SI", "Trình độ lý luận chính trị": "Trung cấp"}),
+        row(org.a.room.code, 6, **{"Trình độ quản lý nhà nước": "CHUYEN_VIEN", CATEGORY: "Viên chức"}),
+        {
+            **EXTRA,
+            ID: known.national_id,
+            NAME: "Cầm Văn Mới",
+            BIRTH: known.date_of_birth.strftime("%d/%m/%Y"),
+            SEX: "Nam" if known.sex == "M" else "Nữ",
+            CATEGORY: known.category,
+            UNIT: org.a.room.code,
+            RANK: "01.003",
+            STEP: "3",
+            RECRUITED: known.recruitment_date.isoformat(),
+            "Email": "moi@snv.gov.vn",
+        },
+        {
+            **EXTRA,
+            ID: unchanged.national_id,
+            NAME: unchanged.full_name,
+            BIRTH: unchanged.date_of_birth.isoformat(),
+            SEX: "Nam" if unchanged.sex == "M" else "Nữ",
+            CATEGORY: unchanged.category,
+            UNIT: org.a.room.code,
+            RANK: "",
+            STEP: "",
+            RECRUITED: unchanged.recruitment_date.isoformat(),
+        },
+    ]
+
+
+def bad_rows(org) -> list[dict]:
+    """Good rows among one of every problem the service path reports, some rows with several."""
+    a, b = org.a.room.code, org.b.room.code
+    outsider = EmployeeFactory(unit=org.b.room)
+    mine = EmployeeFactory(unit=org.a.room, ranked=True)
+    own = org.a.officer.employee
+    born_1980 = make_national_id(11, datetime.date(1980, 4, 12), "F", 77)
+
+    def known(employee, **changes) -> dict:
+        return {
+            **EXTRA,
+            ID: employee.national_id,
+            NAME: employee.full_name,
+            BIRTH: employee.date_of_birth.isoformat(),
+            SEX: "Nam" if employee.sex == "M" else "Nữ",
+            CATEGORY: employee.category,
+            UNIT: employee.unit.code,
+            RANK: employee.rank.code if employee.rank_id else "",
+            STEP: str(employee.salary_step.step) if employee.salary_step_id else "",
+            RECRUITED: employee.recruitment_date.isoformat(),
+            **changes,
+        }
+
+    return [
+        row(a, 1),
+        row(a, 2, **{BIRTH: "31/02/1991"}),
+        row("KHONG-CO", 3),
+        row(a, 4, **{ID: "14191000004"}),
+        row(a, 5, **{SEX: "Nam"}),
+        row(a, 6, **{STEP: "99"}),
+        row(a, 1),
+        row(a, 8, **{CATEGORY: "ABC", NAME: ""}),
+        row(b, 9),
+        row(a, 10, **{"Mã chức vụ": "KHONG", RANK: "KHONG"}),
+        row(a, 11, **{RANK: ""}),
+        row(a, 12, **{STEP: "hai"}),
+        row(a, 13, **{"Số CMND cũ": "12345", "Email": "khong-phai-email"}),
+        row(a, 14, **{NAME: "Lò Thị " + "Hương " * 40}),
+        row(a, 15, **{ID: "0111910000155"}),
+        row(a, 16, **{ID: "000191000016"}),
+        row("", 17),
+        row(a, 18, **{ID: ""}),
+        row(a, 19, **{ID: born_1980}),
+        row(a, 20, **{BIRTH: "", RECRUITED: ""}),
+        row(a, 21, **{"Trình độ chuyên môn": "XYZ", "Trạng thái": "Đang ngủ", "Dân tộc": "Mường " * 20}),
+        row(a, 22, **{"Ngày hưởng bậc lương": "hôm qua", STEP: "2.5"}),
+        row(a, 23, **{ID: "٠١١١٩١٠٠٠٠٢٣"}),
+        row(a, 24, **{"Email": "x" * 250 + "@snv.vn", "Số CMND cũ": "1234567890"}),
+        known(mine, **{NAME: "Tên đã sửa"}),
+        known(mine),
+        known(outsider, **{NAME: "Không được sửa"}),
+        known(own, **{NAME: "Sửa chính mình"}),
+        known(EmployeeFactory(unit=org.a.room, ranked=True), **{UNIT: org.a.unit.code, STEP: "4"}),
+        known(EmployeeFactory(unit=org.a.room), **{BIRTH: "01/01/1960", CATEGORY: ""}),
+        row(a, 25, **{"Trạng thái": "RETIRED", "Dân tộc": "Thái"}),
+    ]
+
+
+def _snapshot(national_ids: set[str]) -> dict:
+    """What the import wrote about these people, without ids and timestamps (people named by national ID)."""
+    people = Employee.objects.filter(national_id__in=national_ids)
+    by_pk = dict(Employee.objects.filter(national_id__in=national_ids).values_list("pk", "national_id"))
+    history = Employee.history.model.objects.filter(id__in=by_pk)
+    return {
+        "employees": sorted(people.values_list(*EMPLOYEE_FIELDS)),
+        "history": sorted(
+            (
+                by_pk[h["id"]],
+                h["history_type"],
+                h["history_user_id"],
+                h["history_change_reason"],
+                *tuple(h[f] for f in EMPLOYEE_FIELDS),
+            )
+            for h in history.values()
+        ),
+        "assignments": sorted(
+            (by_pk[a["employee_id"]], *tuple(v for k, v in a.items() if k not in {"id", "employee_id", "created_at"}))
+            for a in Assignment.objects.filter(employee_id__in=by_pk).values()
+        ),
+        "salary_records": sorted(
+            (by_pk[s["employee_id"]], *tuple(v for k, v in s.items() if k not in {"id", "employee_id", "created_at"}))
+            for s in SalaryRecord.objects.filter(employee_id__in=by_pk).values()
+        ),
+        "timestamps": list(history.values_list("history_date", flat=True))
+        + list(people.values_list("created_at", flat=True)),
+    }
+
+
+def _run(monkeypatch, importer, *, actor, rows: list[dict], dry_run: bool) -> tuple[dict, dict]:
+    """Import `rows` with `importer`, take what it wrote, and undo it so the other path starts from the same data."""
+    content = csv_bytes(rows)
+    national_ids = {r[ID] for r in rows if r[ID]}
+    with monkeypatch.context() as patch:
+        patch.setitem(IMPORTERS, "employees", importer)
+        with transaction.atomic():
+            started = timezone.now()
+            result = records_import(
+                kind="employees", actor=actor, content=content, filename="can-bo.csv", dry_run=dry_run
+            )
+            snapshot = _snapshot(national_ids)
+            new = [t for t in snapshot.pop("timestamps") if t >= started]
+            assert all(t <= timezone.now() for t in new)
+            snapshot["new_timestamps"] = len(new)
+            snapshot["counts"] = (
+                Employee.objects.count(),
+                Employee.history.model.objects.count(),
+                Assignment.objects.count(),
+                SalaryRecord.objects.count(),
+            )
+            transaction.set_rollback(True)
+    return result.as_dict(), snapshot
+
+
+@pytest.fixture(params=["officer", "admin", "system"])
+def actor(request, org):
+    return {"officer": org.a.officer, "admin": org.admin, "system": None}[request.param]
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_bad_file_reports_the_same_errors_and_writes_nothing(monkeypatch, org, actor, dry_run):
+    rows = bad_rows(org)
+    before = _snapshot({r[ID] for r in rows if r[ID]})
+    service, service_wrote = _run(monkeypatch, EmployeeImporter, actor=actor, rows=rows, dry_run=dry_run)
+    fast, fast_wrote = _run(monkeypatch, FastEmployeeImporter, actor=actor, rows=rows, dry_run=dry_run)
+    assert len(service["errors"]) > 20
+    assert fast == service
+    assert fast_wrote == service_wrote
+    before.pop("timestamps")
+    assert {k: v for k, v in fast_wrote.items() if k not in {"counts", "new_timestamps"}} == before
+    assert fast_wrote["new_timestamps"] == 0
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_good_file_writes_the_same_rows_and_history(monkeypatch, org, actor, dry_run):
+    rows = good_rows(org)
+    service, service_wrote = _run(monkeypatch, EmployeeImporter, actor=actor, rows=rows, dry_run=dry_run)
+    fast, fast_wrote = _run(monkeypatch, FastEmployeeImporter, actor=actor, rows=rows, dry_run=dry_run)
+    assert service["errors"] == []
+    assert (service["created"], service["updated"], service["unchanged"]) == (6, 1, 1)
+    assert fast == service
+    assert fast_wrote == service_wrote
+    if not dry_run:
+        history = [h for h in fast_wrote["history"] if h[1] == "+"]
+        assert len(history) >= 6
+        assert {h[2] for h in history if h[0] in {r[ID] for r in rows[:6]}} == {getattr(actor, "pk", None)}
+        assert len(fast_wrote["salary_records"]) >= 5
+
+
+def test_random_files_report_the_same_errors(monkeypatch, org):
+    """Hundreds of rows, each cell spoiled now and then, against a few known people."""
+    rng = random.Random(15)
+    spoilers = {
+        BIRTH: ["", "30/02/1990", "1990-13-01", "12/04/1991"],
+        SEX: ["", "X", "Nam", "Nữ"],
+        CATEGORY: ["", "CONG_CHUC", "khác"],
+        UNIT: ["", org.b.room.code, "NOPE", org.a.unit.code],
+        RANK: ["", "NOPE", "01.003"],
+        STEP: ["", "1", "12", "x", "3.0"],
+        NAME: ["", "A" * 129],
+        ID: ["", "12345", "097191000001"],
+        "Email": ["bad", "ok@snv.vn"],
+        "Trạng thái": ["", "ACTIVE", "??"],
+    }
+    known = EmployeeFactory.create_batch(5, unit=org.a.room, ranked=True)
+    rows = []
+    for serial in range(1, 301):
+        cells = row(org.a.room.code, serial % 280)
+        if serial % 37 == 0:
+            cells[ID] = known[serial % 5].national_id
+        for header, choices in spoilers.items():
+            if rng.random() < 0.04:
+                cells[header] = rng.choice(choices)
+        rows.append(cells)
+    service, _wrote = _run(monkeypatch, EmployeeImporter, actor=org.a.officer, rows=rows, dry_run=True)
+    fast, _wrote = _run(monkeypatch, FastEmployeeImporter, actor=org.a.officer, rows=rows, dry_run=True)
+    assert len(service["errors"]) > 50
+    assert fast == service
+
+
+def test_the_employee_import_is_the_fast_one():
+    assert IMPORTERS["employees"] is FastEmployeeImporter
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Phân loại,Mã đơn vị,Ngày tuyển dụng\n",
+        "Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Phân loại,Mã đơn vị,Ngày tuyển dụng\n,,\n  , \n",
+        "Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Phân loại,Mã đơn vị,Ngày tuyển dụng,Không biết\n1,2\n",
+        "Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Phân loại,Mã đơn vị,Ngày tuyển dụng\n'=1+2,x,y\n",
+    ],
+)
+def test_odd_files_answer_the_same(monkeypatch, org, content):
+    """Header only, blank rows, an unknown column, short rows and a guarded formula cell."""
+    answers = []
+    for importer in (EmployeeImporter, FastEmployeeImporter):
+        with monkeypatch.context() as patch:
+            patch.setitem(IMPORTERS, "employees", importer)
+            result = records_import(
+                kind="employees", actor=org.admin, content=content.encode(), filename="a.csv", dry_run=True
+            )
+        answers.append(result.as_dict())
+    assert answers[0] == answers[1]
