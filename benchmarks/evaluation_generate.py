@@ -77,6 +77,22 @@ def department(code: str, size: int, province):
     return unit
 
 
+def province_with_admin():
+    """The province's root unit and a province administrator, on a migrated, empty database."""
+    from hr.models import Role, UnitKind, UnitLevel, User
+    from hr.services.units import unit_create
+
+    province = unit_create(
+        actor=None,
+        code="SL",
+        name="UBND tỉnh Sơn La",
+        kind=UnitKind.PROVINCE,
+        level=UnitLevel.PROVINCE,
+        valid_from=datetime.date(2000, 1, 1),
+    )
+    return province, User.objects.create(username="bench-admin", role=Role.PROVINCE_ADMIN)
+
+
 def timed_generate(admin, unit) -> tuple[float, int, dict, float]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -103,18 +119,7 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from hr.models import Role, UnitKind, UnitLevel, User
-    from hr.services.units import unit_create
-
-    province = unit_create(
-        actor=None,
-        code="SL",
-        name="UBND tỉnh Sơn La",
-        kind=UnitKind.PROVINCE,
-        level=UnitLevel.PROVINCE,
-        valid_from=datetime.date(2000, 1, 1),
-    )
-    admin = User.objects.create(username="bench-admin", role=Role.PROVINCE_ADMIN)
+    province, admin = province_with_admin()
     small_size = max(10, args.people // 10)
     small = department("NHO", small_size, province)
     large = department("LON", args.people, province)

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.database import bench_database, ensure_database, setup_django
-from benchmarks.evaluation_generate import department
+from benchmarks.evaluation_generate import department, province_with_admin
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,8 +89,6 @@ def main() -> None:
     ensure_database(url, name, fresh=True)
     os.environ["REDIS_URL"] = args.broker
     setup_django(url)
-    import datetime
-
     from django.conf import settings
     from django.core.management import call_command
     from rest_framework.test import APIClient
@@ -100,18 +98,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     from evaluations.models import PeriodKind
     from evaluations.services.cycles import cycle_create, cycle_generate
-    from hr.models import Role, UnitKind, UnitLevel, User
-    from hr.services.units import unit_create
 
-    province = unit_create(
-        actor=None,
-        code="SL",
-        name="UBND tỉnh Sơn La",
-        kind=UnitKind.PROVINCE,
-        level=UnitLevel.PROVINCE,
-        valid_from=datetime.date(2000, 1, 1),
-    )
-    admin = User.objects.create(username="bench-admin", role=Role.PROVINCE_ADMIN)
+    province, admin = province_with_admin()
     unit = department("LON", args.forms, province)
     cycle = cycle_create(actor=admin, year=2026, period_kind=PeriodKind.ANNUAL, scope_unit=unit)
     cycle_generate(actor=admin, cycle=cycle)
