@@ -7,8 +7,11 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from health_check.base import HealthCheck
 from health_check.checks import Cache, Database, Storage
+from health_check.contrib.redis import Redis
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
+from kombu import Connection
+from redis.asyncio import Redis as RedisClient
 
 
 @dataclasses.dataclass
@@ -35,8 +38,6 @@ class Broker(HealthCheck):
     url: str = dataclasses.field(default="", repr=False)
 
     def run(self):
-        from kombu import Connection
-
         try:
             with Connection(self.url, connect_timeout=3) as connection:
                 connection.ensure_connection(max_retries=1)
@@ -49,9 +50,6 @@ def broker_checks(url: str) -> list:
     if not url or url.startswith("memory://"):
         return []
     if url.startswith(("redis://", "rediss://", "unix://")):
-        from health_check.contrib.redis import Redis
-        from redis.asyncio import Redis as RedisClient
-
         return [(Redis, {"client_factory": lambda: RedisClient.from_url(url, socket_connect_timeout=3)})]
     return [(Broker, {"url": url})]
 

@@ -1,6 +1,7 @@
 """Schemathesis over the project's own OpenAPI schema: every operation, signed in, no 5xx, answers as documented.
 
-Two tests: every operation on its own with valid (positive) and invalid (negative) input, then the stateful
+Two tests: every operation on its own with valid (positive) and invalid (negative) input (invalid input must
+be refused with a 4xx: `negative_data_rejection`, since JSON bodies and query flags are strict), then the stateful
 phase, which chains operations along the links schemathesis infers (create a unit, then read, change and
 list it). Both are bounded so the suite stays fast in CI: FUZZ_EXAMPLES examples per operation (default 6)
 and FUZZ_SCENARIOS stateful scenarios (default 10) of at most FUZZ_STEPS calls (default 6). The deep run:
@@ -23,6 +24,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
+    negative_data_rejection,
     not_a_server_error,
     response_schema_conformance,
     status_code_conformance,
@@ -33,6 +35,8 @@ SCENARIOS = int(os.environ.get("FUZZ_SCENARIOS", "10"))
 STEPS = int(os.environ.get("FUZZ_STEPS", "6"))
 # No 5xx; every status and content type documented (so no HTML error page under /api/); bodies match.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+# Schema-invalid input is refused (4xx), never accepted by coercion (JSON bodies are typed: backend/api/strict.py).
+NEGATIVE_CHECKS = [*CHECKS, negative_data_rejection]
 HYPOTHESIS = {
     "deadline": None,
     "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -84,7 +88,7 @@ def test_every_operation_survives_generated_input(label, mode, token):
     @given(case=OPERATIONS[label].as_strategy(generation_mode=mode))
     @settings(max_examples=EXAMPLES, **HYPOTHESIS)
     def survives(case):
-        case.call_and_validate(headers=headers, checks=CHECKS)
+        case.call_and_validate(headers=headers, checks=NEGATIVE_CHECKS if mode is GenerationMode.NEGATIVE else CHECKS)
 
     try:
         survives()

@@ -5,14 +5,37 @@ import json
 from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 
+def _positive_whole(raw: str) -> bool:
+    return raw.isascii() and raw.isdigit() and int(raw) > 0
+
+
 class StandardPagination(PageNumberPagination):
+    """`page` and `page_size` must be whole numbers from 1 (DRF would fall back to the default page size, and
+    read an empty `page` as the first): an odd value is a 400 on that parameter. A page size above the cap is
+    cut to it."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is not None and not _positive_whole(raw):
+            message = _("Give a whole number of at least 1 (at most %(max)d are listed).") % {"max": self.max_page_size}
+            raise ValidationError({self.page_size_query_param: [message]}, code="invalid")
+        return super().get_page_size(request)
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is not None and raw not in self.last_page_strings and not _positive_whole(raw):
+            raise ValidationError({self.page_query_param: [_("Give a page number of at least 1.")]}, code="invalid")
+        return super().get_page_number(request, paginator)
 
 
 # Up to this many matching rows the count is exact; past it, PostgreSQL's estimate.

@@ -53,7 +53,18 @@ THIRD_PARTY_APPS = [
     "corsheaders",
     "axes",
 ]
-LOCAL_APPS = ["hr", "jobs", "notifications", "training", "evaluations", "reform", "exchange", "demo", "portal"]
+LOCAL_APPS = [
+    "backend.api",
+    "hr",
+    "jobs",
+    "notifications",
+    "training",
+    "evaluations",
+    "reform",
+    "exchange",
+    "demo",
+    "portal",
+]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 AUTH_USER_MODEL = "hr.User"
