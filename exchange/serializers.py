@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from backend.api.strict import QuerySerializer
 from evaluations.models import PeriodKind
 from hr.models import OrgUnit
 
@@ -36,7 +37,7 @@ class ImportResultSerializer(serializers.Serializer):
     errors = RowErrorSerializer(many=True)
 
 
-class RatingDistributionQuerySerializer(serializers.Serializer):
+class RatingDistributionQuerySerializer(QuerySerializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), required=False)
     period_kind = serializers.ChoiceField(choices=PeriodKind.choices, default=PeriodKind.ANNUAL)

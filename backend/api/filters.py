@@ -4,7 +4,10 @@ import django_filters
 from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
+
+from backend.api.strict import blank_parameters
 
 # Primary keys are 32-bit (AutoField) on every database we run; larger values cannot name a row.
 MAX_ID = 2**31 - 1
@@ -47,7 +50,16 @@ class DetailAware:
 
 
 class ListFilterBackend(DetailAware, DjangoFilterBackend):
-    """django-filter's backend, for lists only."""
+    """django-filter's backend, for lists only; an empty value of a filter that is not free text is a 400."""
+
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is not None:
+            text = {name: type(f.field) is forms.CharField for name, f in filterset.filters.items()}
+            blanks = blank_parameters(request.query_params, text)
+            if blanks:
+                raise ValidationError(blanks, code="invalid")
+        return filterset
 
 
 class ListSearchFilter(DetailAware, SearchFilter):

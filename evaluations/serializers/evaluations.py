@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from backend.api.strict import QuerySerializer
 from evaluations.models import CriterionScore, Evaluation, PeriodKind, TaskLine, Transition
 from evaluations.serializers.fields import (
     RatingField,
@@ -253,7 +254,7 @@ class AmendInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000)
 
 
-class StatisticsQuerySerializer(serializers.Serializer):
+class StatisticsQuerySerializer(QuerySerializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), required=False)
     period_kind = serializers.ChoiceField(choices=PeriodKind.choices, default=PeriodKind.ANNUAL)

@@ -70,7 +70,7 @@ class ExportApi(GenericAPIView):
         # One media type per route, so the schema is exact: `format` is DRF's override parameter, and here
         # it may only repeat the route's own type; CSV has its own route.
         own = self.export_format or XLSXRenderer.format
-        chosen = request.query_params.get("format") or own
+        chosen = request.query_params.get("format", own)
         if chosen == own:
             renderer = next(r for r in self.get_renderers() if r.format == own)
             return renderer, renderer.media_type

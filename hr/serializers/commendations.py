@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from backend.api.strict import QuerySerializer
 from hr.models import Award, Commendation, Employee, Initiative, InitiativeLevel, OrgUnit
 from hr.serializers.discipline import PersonBriefSerializer
 from hr.serializers.units import UnitBriefSerializer
@@ -85,7 +86,7 @@ class InitiativeOutputSerializer(serializers.ModelSerializer):
         ]
 
 
-class EligibilityQuerySerializer(serializers.Serializer):
+class EligibilityQuerySerializer(QuerySerializer):
     employee = serializers.IntegerField(required=False, min_value=1)
     unit = serializers.IntegerField(required=False, min_value=1)
     year = serializers.IntegerField(min_value=1990, max_value=2100)

@@ -14,7 +14,9 @@ from jobs.models import Job
 from notifications.models import Notice
 from tests.evaluations.factories import evaluation_of, generated, ready_for_decision, to_proposed
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# On PostgreSQL only: the worker thread and the test share SQLite's in-memory database through its shared
+# cache, whose table locks fail at once instead of waiting, so on SQLite these tests measured the lock, not us.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _wait(predicate, timeout: float = 180.0):
