@@ -56,7 +56,8 @@ case "${1:-}" in
     shift
     # One process by default: PostgreSQL's transactional tests empty the tables behind them, so they must
     # run after every other test, which pytest-django's ordering ensures only within one process.
-    # PYTEST_WORKERS=2 spreads test files over two processes (pytest-xdist) for a quicker local run on SQLite.
+    # PYTEST_WORKERS=2 spreads test files over two processes (pytest-xdist) for a quicker local run; a file
+    # that mixes transactional and other tests can then empty the tables under the next file (seen on SQLite).
     if [ "${PYTEST_WORKERS:-0}" -gt 0 ]; then
       set -- -n "$PYTEST_WORKERS" --dist loadfile "$@"
     fi
