@@ -9,5 +9,7 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Import and export")
 
     def ready(self):
-        # Registered once the models are loaded, so a worker that runs only jobs knows the import job too.
-        from exchange.services import import_jobs  # noqa: F401
+        # Registered once the models are loaded, so a worker that runs only jobs knows the import and export jobs
+        # too; the views register how each export builds its table (exchange.services.export_jobs).
+        from exchange.services import export_jobs, import_jobs  # noqa: F401
+        from exchange.views import exports  # noqa: F401

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from backend.api.exceptions import Forbidden
 from hr.models import User
 from jobs.models import Job
 
@@ -21,3 +22,11 @@ def access_job(user: User, pk) -> Job:
     if job is None:
         raise Http404(_("No such job."))
     return job
+
+
+def access_job_starter(user: User) -> User:
+    """A job runs as whoever started it, with their rights when it runs: an account deactivated since is refused
+    (403 `job_starter_inactive`), as it would be at the door of the API."""
+    if not user.is_active:
+        raise Forbidden(_("The account that started this job is no longer active."), code="job_starter_inactive")
+    return user

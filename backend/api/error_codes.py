@@ -180,6 +180,7 @@ EXCHANGE = (
 JOBS = (
     ErrorCode("job_not_finished", 409, "The job has not finished yet, or it produced no file to download."),
     ErrorCode("job_result_expired", 410, "The job's result file was kept JOB_RESULT_HOURS and has been removed."),
+    ErrorCode("job_starter_inactive", 403, "The account that started the job was deactivated before the job ran."),
 )
 
 NOTIFICATIONS = (

@@ -1,14 +1,23 @@
-"""Export endpoints: the same scoped, filtered data as the matching lists, as XLSX or CSV downloads."""
+"""Export endpoints: the same scoped, filtered data as the matching lists, as XLSX or CSV downloads.
+
+An export of more rows than EXCHANGE_EXPORT_JOB_ROWS answers 202 with a job instead; the job builds its table
+through `export_table_build` below, the same code as the download, as its starter (exchange.services.export_jobs).
+"""
 
 import datetime
+import functools
 
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from backend.api.schema import ErrorDocumentingAutoSchema
@@ -22,12 +31,14 @@ from exchange.selectors.reports import (
     training_compliance_export,
 )
 from exchange.serializers import RatingDistributionQuerySerializer
+from exchange.services.export_jobs import export_builder_register, export_runs_as_job, records_export_start
 from exchange.writers import ExportTable
 from hr.access import access_report_unit
 from hr.models import Commendation, DisciplineRecord, Employee, User
 from hr.selectors.commendations import CommendationFilter, commendation_list
 from hr.selectors.discipline import DisciplineRecordFilter, discipline_list
 from hr.selectors.employees import EmployeeFilter, employee_list
+from jobs.serializers import JobSerializer
 from reform.models import TargetLevel
 from reform.selectors.appraisals import appraisal_ranking
 from training.selectors.compliance import ComplianceFilter, check_year, compliance_list
@@ -35,6 +46,15 @@ from training.selectors.compliance import ComplianceFilter, check_year, complian
 DOWNLOAD = {
     (200, XLSXRenderer.media_type): OpenApiResponse(OpenApiTypes.BINARY, description="XLSX workbook"),
     (200, CSVRenderer.media_type): OpenApiResponse(OpenApiTypes.BINARY, description="CSV, UTF-8 with BOM"),
+}
+# The exports of a list (not the one-row-per-unit reports): more rows than EXCHANGE_EXPORT_JOB_ROWS run as a job.
+DOWNLOAD_OR_JOB = {
+    **DOWNLOAD,
+    (202, "application/json"): OpenApiResponse(
+        JobSerializer,
+        description="More rows than EXCHANGE_EXPORT_JOB_ROWS: the export runs as a job (its address in Location); "
+        "the file, the same as the download, is at the job's download_url once it has succeeded.",
+    ),
 }
 
 
@@ -84,9 +104,43 @@ class ExportApi(GenericAPIView):
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
 
+    # The export's name among the jobs' builders (None: a report of one row per unit, never a job).
+    job_name: str | None = None
+
+    def export_queryset(self):
+        """The scoped, filtered rows, counted to choose between a download and a job (None: no queryset)."""
+        return None
+
+    def export_table(self, queryset) -> ExportTable:
+        raise NotImplementedError
+
+    def file_name(self) -> str:
+        return f"{self.filename}-{datetime.date.today():%Y%m%d}.{self.export_format or XLSXRenderer.format}"
+
+    def answer(self, request) -> Response:
+        """The download, or 202 with a job when the filtered rows are more than EXCHANGE_EXPORT_JOB_ROWS."""
+        queryset = self.export_queryset()
+        if self.job_name and queryset is not None:
+            rows = queryset.count()
+            if export_runs_as_job(rows):
+                return self.start_job(request, rows)
+        return self.download(request, self.export_table(queryset))
+
+    def start_job(self, request, rows: int) -> Response:
+        job = records_export_start(
+            actor=request.user,
+            export=self.job_name,
+            export_format=self.export_format or XLSXRenderer.format,
+            query=request.query_params.urlencode(),
+            filename=self.file_name(),
+            rows=rows,
+        )
+        response = Response(JobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+        response["Location"] = reverse("job-detail", kwargs={"pk": job.pk})
+        return response
+
     def download(self, request, table: ExportTable) -> Response:
-        extension = request.accepted_renderer.format
-        name = f"{self.filename}-{datetime.date.today():%Y%m%d}.{extension}"
+        name = self.file_name()
         return Response(table, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
@@ -94,6 +148,7 @@ class EmployeeExportApi(ExportApi):
     """The employee list with the same filters, search and ordering as `GET /api/v1/employees/`."""
 
     filename = "can-bo"
+    job_name = "employees"
     filterset_class = EmployeeFilter
     search_fields = ["full_name", "national_id", "legacy_id_number"]
     ordering_fields = ["full_name", "date_of_birth", "recruitment_date", "salary_coefficient", "id"]
@@ -103,9 +158,15 @@ class EmployeeExportApi(ExportApi):
             return Employee.objects.none()
         return employee_list(user=self.request.user)
 
-    @extend_schema(responses=DOWNLOAD, filters=True)
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_table(self, queryset) -> ExportTable:
+        return employee_export(queryset=queryset)
+
+    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
     def get(self, request):
-        return self.download(request, employee_export(queryset=self.filter_queryset(self.get_queryset())))
+        return self.answer(request)
 
 
 def report_unit(user: User, unit):
@@ -121,15 +182,17 @@ class RatingDistributionExportApi(ExportApi):
 
     filename = "xep-loai"
 
-    @extend_schema(parameters=[RatingDistributionQuerySerializer], responses=DOWNLOAD)
-    def get(self, request):
-        query = RatingDistributionQuerySerializer(data=request.query_params)
+    def export_table(self, queryset) -> ExportTable:
+        query = RatingDistributionQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        unit = report_unit(request.user, query.validated_data.get("unit"))
-        table = rating_distribution_export(
+        unit = report_unit(self.request.user, query.validated_data.get("unit"))
+        return rating_distribution_export(
             year=query.validated_data["year"], unit=unit, period_kind=query.validated_data["period_kind"]
         )
-        return self.download(request, table)
+
+    @extend_schema(parameters=[RatingDistributionQuerySerializer], responses=DOWNLOAD)
+    def get(self, request):
+        return self.answer(request)
 
 
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year (default: this year)")
@@ -139,6 +202,7 @@ class TrainingComplianceExportApi(ExportApi):
     """Working people with their credited periods against the yearly minimum, as `GET /api/v1/training/compliance/`."""
 
     filename = "boi-duong"
+    job_name = "training-compliance"
     filterset_class = ComplianceFilter
     ordering_fields = ["full_name", "credited", "id"]
     ordering = ["full_name", "id"]
@@ -151,16 +215,22 @@ class TrainingComplianceExportApi(ExportApi):
             return Employee.objects.none()
         return compliance_list(user=self.request.user, year=self.year())
 
-    @extend_schema(parameters=[YEAR], responses=DOWNLOAD, filters=True)
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_table(self, queryset) -> ExportTable:
+        return training_compliance_export(queryset=queryset, year=self.year())
+
+    @extend_schema(parameters=[YEAR], responses=DOWNLOAD_OR_JOB, filters=True)
     def get(self, request):
-        queryset = self.filter_queryset(self.get_queryset())
-        return self.download(request, training_compliance_export(queryset=queryset, year=self.year()))
+        return self.answer(request)
 
 
 class DisciplineExportApi(ExportApi):
     """Discipline decisions with the filters of `GET /api/v1/discipline-records/`."""
 
     filename = "ky-luat"
+    job_name = "discipline-summary"
     filterset_class = DisciplineRecordFilter
     search_fields = ["employee__full_name", "decision_number", "reason"]
     ordering_fields = ["decision_date", "effective_date", "effect_end", "id"]
@@ -170,15 +240,22 @@ class DisciplineExportApi(ExportApi):
             return DisciplineRecord.objects.none()
         return discipline_list(user=self.request.user)
 
-    @extend_schema(responses=DOWNLOAD, filters=True)
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_table(self, queryset) -> ExportTable:
+        return discipline_export(queryset=queryset)
+
+    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
     def get(self, request):
-        return self.download(request, discipline_export(queryset=self.filter_queryset(self.get_queryset())))
+        return self.answer(request)
 
 
 class CommendationExportApi(ExportApi):
     """Titles and commendations with the filters of `GET /api/v1/commendations/`."""
 
     filename = "khen-thuong"
+    job_name = "commendation-summary"
     filterset_class = CommendationFilter
     search_fields = ["employee__full_name", "unit__name", "decision_number"]
     ordering_fields = ["year", "decision_date", "amount", "id"]
@@ -188,25 +265,64 @@ class CommendationExportApi(ExportApi):
             return Commendation.objects.none()
         return commendation_list(user=self.request.user)
 
-    @extend_schema(responses=DOWNLOAD, filters=True)
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_table(self, queryset) -> ExportTable:
+        return commendation_export(queryset=queryset)
+
+    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
     def get(self, request):
-        return self.download(request, commendation_export(queryset=self.filter_queryset(self.get_queryset())))
+        return self.answer(request)
 
 
 class ReformRankingExportApi(ExportApi):
     """Published appraisal results of a year and level, ranked, as `GET /api/v1/reform-appraisals/ranking/`."""
 
     filename = "xep-hang-cchc"
+    job_name = "reform-ranking"
 
     @extend_schema(
         parameters=[
             OpenApiParameter("year", int, required=True),
             OpenApiParameter("level", str, required=True, enum=TargetLevel.values),
         ],
-        responses=DOWNLOAD,
+        responses=DOWNLOAD_OR_JOB,
     )
     def get(self, request):
-        ranked = appraisal_ranking(user=request.user, filters=request.query_params)
+        return self.answer(request)
+
+    def export_queryset(self):
+        ranked = appraisal_ranking(user=self.request.user, filters=self.request.query_params)
         if not ranked.is_valid():
             raise ValidationError(ranked.errors)
-        return self.download(request, reform_ranking_export(queryset=ranked.qs))
+        return ranked.qs
+
+    def export_table(self, queryset) -> ExportTable:
+        return reform_ranking_export(queryset=queryset)
+
+
+def export_table_build(view_class: type[ExportApi], user: User, export_format: str, query: str) -> ExportTable:
+    """The table of an export as `user` asking with `query` would download it: the view's own queryset, filters,
+    search and ordering, run outside a request (a job's worker). The starter is taken as authenticated; the job
+    checks that their account is still active."""
+    http = HttpRequest()
+    http.method = "GET"
+    http.GET = QueryDict(query)
+    request = Request(http)
+    request.user = user
+    view = view_class(export_format=export_format)
+    view.setup(http)
+    view.request, view.format_kwarg = request, None
+    return view.export_table(view.export_queryset())
+
+
+for _view in (
+    EmployeeExportApi,
+    TrainingComplianceExportApi,
+    DisciplineExportApi,
+    CommendationExportApi,
+    ReformRankingExportApi,
+):
+    export_builder_register(_view.job_name, functools.partial(export_table_build, _view))
+del _view

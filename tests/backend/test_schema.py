@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 @pytest.fixture(scope="module")
 def schema(django_db_blocker, tmp_path_factory):
@@ -37,3 +39,13 @@ def test_every_operation_has_a_unique_operation_id(schema):
 def test_served_at_api_schema_and_docs(client, db):
     assert client.get("/api/schema/").status_code == 200
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_exports_of_lists_document_their_job_answer(schema):
+    """A list export may answer 202 with a job (more rows than EXCHANGE_EXPORT_JOB_ROWS); the report of one row
+    per unit never does."""
+    for path in ("/api/v1/exports/employees/", "/api/v1/exports/discipline-summary/csv/"):
+        responses = schema["paths"][path]["get"]["responses"]
+        assert responses["202"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Job"}
+        assert set(responses["200"]["content"]) == {"text/csv" if path.endswith("csv/") else XLSX}
+    assert "202" not in schema["paths"]["/api/v1/exports/rating-distribution/"]["get"]["responses"]

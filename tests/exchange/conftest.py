@@ -1,12 +1,16 @@
 """Helpers of the exchange tests: build CSV and XLSX uploads from rows, read downloads back."""
 
 import csv
+import datetime
 import io
 
 import openpyxl
 import pandas as pd
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from hr.services.commendations import commendation_create
+from hr.services.discipline import discipline_record_create
 
 HEADERS = [
     "Số định danh cá nhân",
@@ -93,3 +97,42 @@ def post_import(as_user):
 def export_url(url: str, fmt: str) -> str:
     """The route of an export in one format: XLSX at the route, CSV at its `csv/` twin."""
     return url + "csv/" if fmt == "csv" else url
+
+
+@pytest.fixture
+def decisions(org):
+    """Two discipline decisions (agencies A and B, the second decided late) and two commendations."""
+    common = {
+        "issuing_authority": "Giám đốc Sở Nội vụ",
+        "effective_date": datetime.date(2025, 10, 2),
+        "violation_date": datetime.date(2025, 6, 15),
+        "reason": "Chậm giải quyết hồ sơ",
+        "severity": "IT_NGHIEM_TRONG",
+    }
+    discipline_record_create(
+        actor=org.admin,
+        employee=org.a.staff.employee,
+        form="KHIEN_TRACH",
+        decision_number="07/QĐ-SNV",
+        decision_date=datetime.date(2025, 10, 1),
+        **common,
+    )
+    discipline_record_create(
+        actor=org.admin,
+        employee=org.b.staff.employee,
+        form="CANH_CAO",
+        decision_number="08/QĐ-UBND",
+        decision_date=datetime.date(2025, 10, 1),
+        discovered_on=datetime.date(2025, 6, 20),  # 90 days ran to 18/09/2025: decided late
+        **common,
+    )
+    for recipient in ({"employee": org.a.manager.employee}, {"unit": org.b.room}):
+        commendation_create(
+            actor=org.admin,
+            award="LDTT" if "employee" in recipient else "TT_LDTT",
+            year=2025,
+            decision_number="12/QĐ-SNV",
+            issuing_authority="Giám đốc Sở Nội vụ",
+            decision_date=datetime.date(2026, 1, 10),
+            **recipient,
+        )

@@ -4,8 +4,6 @@ import datetime
 
 import pytest
 
-from hr.services.commendations import commendation_create
-from hr.services.discipline import discipline_record_create
 from tests.exchange.conftest import read_download
 from tests.factories import OrgUnitFactory
 from tests.reform.factories import published_at
@@ -50,44 +48,6 @@ class TrainingComplianceExportTests:
         response = as_user(org.admin).get(self.URL, {"year": "năm ngoái"})
         assert response.status_code == 400
         assert "year" in response.json()
-
-
-@pytest.fixture
-def decisions(org):
-    common = {
-        "issuing_authority": "Giám đốc Sở Nội vụ",
-        "effective_date": datetime.date(2025, 10, 2),
-        "violation_date": datetime.date(2025, 6, 15),
-        "reason": "Chậm giải quyết hồ sơ",
-        "severity": "IT_NGHIEM_TRONG",
-    }
-    discipline_record_create(
-        actor=org.admin,
-        employee=org.a.staff.employee,
-        form="KHIEN_TRACH",
-        decision_number="07/QĐ-SNV",
-        decision_date=datetime.date(2025, 10, 1),
-        **common,
-    )
-    discipline_record_create(
-        actor=org.admin,
-        employee=org.b.staff.employee,
-        form="CANH_CAO",
-        decision_number="08/QĐ-UBND",
-        decision_date=datetime.date(2025, 10, 1),
-        discovered_on=datetime.date(2025, 6, 20),  # 90 days ran to 18/09/2025: decided late
-        **common,
-    )
-    for recipient in ({"employee": org.a.manager.employee}, {"unit": org.b.room}):
-        commendation_create(
-            actor=org.admin,
-            award="LDTT" if "employee" in recipient else "TT_LDTT",
-            year=2025,
-            decision_number="12/QĐ-SNV",
-            issuing_authority="Giám đốc Sở Nội vụ",
-            decision_date=datetime.date(2026, 1, 10),
-            **recipient,
-        )
 
 
 class DisciplineAndCommendationExportTests:

@@ -69,3 +69,20 @@ def test_the_worker_issues_the_decided_form_and_tells_each_step_once(org, celery
     assert len({(n.event_key, n.email) for n in Notice.objects.all()}) == Notice.objects.count()
     result = next(m for m in mail.outbox if m.to == [org.a.staff.email] and "Hoàn thành tốt nhiệm vụ" in m.body)
     assert "9/QĐ" not in result.subject
+
+
+def test_a_large_export_runs_on_the_worker_as_its_starter(org, as_user, settings, celery_worker):
+    client = as_user(org.a.officer)
+    direct = client.get("/api/v1/exports/employees/csv/", {"ordering": "-full_name"})
+    assert direct.status_code == 200
+    settings.EXCHANGE_EXPORT_JOB_ROWS = 1
+    response = client.get("/api/v1/exports/employees/csv/", {"ordering": "-full_name"})
+    assert response.status_code == 202 and response.data["status"] == "QUEUED"
+    url = response["Location"]
+    data = _wait(lambda: (d := client.get(url).data)["status"] in ("SUCCEEDED", "FAILED") and d)
+    assert data["status"] == "SUCCEEDED", data
+    rows = direct.content.count(b"\r\n") - 1
+    assert (data["done"], data["total"]) == (rows, rows) and rows > 1
+    download = client.get(data["download_url"])
+    assert b"".join(download.streaming_content) == direct.content  # the officer's scope, the same bytes
+    assert as_user(org.b.officer).get(url).status_code == 404
