@@ -8,6 +8,10 @@ No database is touched; the forms are built in memory like the evaluations servi
 - "with <pdf:pagecount>": the same HTML with the page count left to xhtml2pdf, which lays out
   and draws the whole form twice (how the form was numbered before). Timed alternately with
   the first, so both see the same machine.
+- "stylesheets per document": the same form rendered the way xhtml2pdf does on its own, every
+  stylesheet parsed and every element matched against the rules again for each document
+  (before ``backend.pdf.render`` shared them within the process). Timed alternately with the
+  first; the bytes are compared too.
 - "accelerator": the one-form median in child processes with reportlab's C helpers (rl_accel)
   and with reportlab's pure-Python fallback; the bytes are compared too.
 - "batch": a ZIP of --forms forms in this process, then the same renders spread over 1 and 2
@@ -15,6 +19,7 @@ No database is touched; the forms are built in memory like the evaluations servi
 """
 
 import argparse
+import contextlib
 import hashlib
 import io
 import json
@@ -41,7 +46,11 @@ import pypdf
 django.setup()
 
 from reportlab.lib import rl_accel  # noqa: E402
+from xhtml2pdf import document as xhtml2pdf_document  # noqa: E402
+from xhtml2pdf import parser as xhtml2pdf_parser  # noqa: E402
+from xhtml2pdf.context import pisaContext  # noqa: E402
 
+from backend.pdf import render as pdf_render  # noqa: E402
 from backend.pdf import render_html_to_pdf  # noqa: E402
 from evaluations.pdf_form import (  # noqa: E402
     EvaluationForm,
@@ -98,6 +107,17 @@ def html_with_pagecount(form: EvaluationForm) -> str:
     html = render_evaluation_html(form)
     assert FOOTER_START in html, "the form's footer changed; update the benchmark"
     return html.replace(FOOTER_START, FOOTER_START + "Trang <pdf:pagenumber> / <pdf:pagecount> – ", 1)
+
+
+@contextlib.contextmanager
+def stylesheets_per_document():
+    """Render as xhtml2pdf does alone: its own context and element-style cache, reset for each document."""
+    saved = xhtml2pdf_document.pisaContext, xhtml2pdf_parser.CSSCollect
+    xhtml2pdf_document.pisaContext, xhtml2pdf_parser.CSSCollect = pisaContext, pdf_render._css_collect
+    try:
+        yield
+    finally:
+        xhtml2pdf_document.pisaContext, xhtml2pdf_parser.CSSCollect = saved
 
 
 def timed(call) -> tuple[float, float]:
@@ -171,19 +191,30 @@ def main() -> None:
     cold = time.perf_counter() - started
     pages = len(pypdf.PdfReader(io.BytesIO(first)).pages)
 
-    labelled, counted = [], []
+    labelled, counted, alone = [], [], []
+    same_bytes = True
     for i in range(args.samples):
         form = make_form(i)
         html = html_with_pagecount(form)
         labelled.append(timed(lambda form=form: render_evaluation_pdf(form)))
         counted.append(timed(lambda html=html: render_html_to_pdf(html)))
+        with stylesheets_per_document():
+            alone.append(timed(lambda form=form: render_evaluation_pdf(form)))
+            before = render_evaluation_pdf(form)
+        same_bytes = same_bytes and before == render_evaluation_pdf(form)
     one = medians(labelled)
     two = medians(counted)
+    per_document = medians(alone)
 
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     print(f"first render (font registration included):    {cold * 1000:6.1f} ms, {len(first) / 1024:.1f} KiB")
     print(f"one form, {args.samples} renders (one layout pass):   {ms(one)}   <- the figure of record")
     print(f"same form with <pdf:pagecount> (two passes): {ms(two)}   ({two[2] / one[2]:.2f}x fastest)")
+    print(
+        f"stylesheets per document (xhtml2pdf alone):  {ms(per_document)}   "
+        f"({(1 - one[1] / per_document[1]) * 100:.0f}% of the CPU saved by sharing them; "
+        f"same bytes: {'yes' if same_bytes else 'NO'})"
+    )
     print(f"C accelerator in this process: {'yes' if rl_accel._c_funcs else 'no (pip install rl_accel)'}")
 
     runs = {True: [], False: []}

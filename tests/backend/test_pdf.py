@@ -10,8 +10,11 @@ import pypdf
 import pytest
 from reportlab.pdfbase import pdfmetrics
 from xhtml2pdf import default as xhtml2pdf_default
+from xhtml2pdf import document as xhtml2pdf_document
+from xhtml2pdf import parser as xhtml2pdf_parser
+from xhtml2pdf.context import pisaContext
 
-from backend.pdf import PageLabel, render_html_to_pdf
+from backend.pdf import PageLabel, render, render_html_to_pdf
 from backend.pdf.fonts import (
     BOLD,
     BOLD_ITALIC,
@@ -277,3 +280,58 @@ class PageLabelTests:
         html = page("<p>Cầm Văn Ướt</p>")
         assert "Trang" not in text_of(render_html_to_pdf(html))
         assert render_html_to_pdf(html) != render_html_to_pdf(html, page_label=self.LABEL)
+
+
+STYLED = """<html lang="vi"><head><title>Phiếu</title>
+<style>@page { size: a4 portrait; margin: 2cm; }</style>
+<style>
+  p { font-size: 12pt; margin: 0 0 4pt 0; }
+  td.num { text-align: center; font-weight: bold; }
+  .note p { font-style: italic; color: #333; }
+</style></head><body>%s</body></html>"""
+
+
+def _styled(name: str) -> str:
+    rows = "".join(f'<tr><td>{n}</td><td class="num">{n * 7}</td></tr>' for n in range(1, 6))
+    return STYLED % f'<p>{name}</p><table>{rows}</table><div class="note"><p>Ghi chú của {name}</p></div>'
+
+
+@pytest.fixture
+def uncached(monkeypatch):
+    """Render as xhtml2pdf does on its own: every stylesheet parsed and every element matched per document."""
+
+    def plain():
+        monkeypatch.setattr(xhtml2pdf_document, "pisaContext", pisaContext)
+        monkeypatch.setattr(xhtml2pdf_parser, "CSSCollect", render._css_collect)
+
+    return plain
+
+
+class SharedStylesheetTests:
+    """Stylesheets parsed, and element styles resolved, once per process: the same bytes as without."""
+
+    def test_the_bytes_are_those_of_xhtml2pdf_alone_whatever_was_rendered_before(self, uncached):
+        render._PARSED_CSS.clear()
+        render._SHARED_STYLES.clear()
+        first = [render_html_to_pdf(_styled(name)) for name in NAMES]
+        again = [render_html_to_pdf(_styled(name)) for name in reversed(NAMES)][::-1]
+        rules = next(text for text, _name in render._PARSED_CSS if "td.num" in text)
+        assert "@page" not in rules and not any("@page" in text for text, _name in render._PARSED_CSS)
+        assert len(render._SHARED_STYLES) == 1 and len(next(iter(render._SHARED_STYLES.values()))) > 5
+        uncached()
+        alone = [render_html_to_pdf(_styled(name)) for name in NAMES]
+        assert first == again == alone
+        assert len(set(alone)) == len(NAMES)
+
+    def test_a_rule_that_reads_siblings_keeps_styles_per_document(self, uncached):
+        html = page(
+            "<style>p + p { font-weight: bold; } li:last-child { font-style: italic; }</style>"
+            "<p>Lò Thị Hương</p><p>Nguyễn Đức Thắng</p><ul><li>Một</li><li>Hai</li></ul>"
+        )
+        render._SHARED_STYLES.clear()
+        shared = render_html_to_pdf(html)
+        assert render._SHARED_STYLES == {}  # the cascade reads siblings: nothing shared
+        bold = "".join(text for font, text in text_by_font(shared).items() if font.endswith(BOLD))
+        assert "Thắng" in bold and "Hương" not in bold
+        uncached()
+        assert render_html_to_pdf(html) == shared
