@@ -21,7 +21,8 @@ of a form), caching the result per document under a key that holds the element's
 next form of the same template starts again. When no rule selects by siblings or by content (no ``+``,
 ``~``, ``:last-child``, ``:empty``…), what an element resolves to depends only on the stylesheets and on
 the tags, attributes and positions of the element and its ancestors, so the result is shared between
-documents whose stylesheets are the same text, under that path.
+documents whose stylesheets are the same text, under that path. xhtml2pdf converts one document at a time
+in a process (``xhtml2pdf.document._RENDER_LOCK``), so no document reads these while another writes them.
 """
 
 import io
