@@ -23,6 +23,7 @@ SHARED = {
     "hr.BaseSalary",
     "hr.DisciplineFormRule",
     "hr.AwardRule",
+    "hr.UnitLevelRule",
     "training.ContentArea",
     "training.TopicTag",
     "training.PeriodMinimum",
