@@ -69,7 +69,7 @@ TRAINING = (
     ErrorCode("sessions_closed", 409, "Session days are added only while the class is open or in progress."),
     ErrorCode("date_outside_class", 400, "The session day is outside the class dates."),
     ErrorCode("session_exists", 400, "This session day is already recorded."),
-    ErrorCode("periods_exceeded", 400, "More periods than the programme has (session days or periods credited)."),
+    ErrorCode("periods_exceeded", 400, "More periods than the programme has (sessions, credited or taught periods)."),
     ErrorCode("class_not_open", 409, "The class is not open for enrolment."),
     ErrorCode("nobody_to_enrol", 400, "The enrolment names nobody."),
     ErrorCode("duplicate_entry", 400, "A person is listed more than once."),
@@ -92,6 +92,9 @@ TRAINING = (
     ErrorCode("required", 400, "The unit of the figures is missing or unknown."),
     ErrorCode("no_employee_record", 400, "The account is not linked to an employee record."),
     ErrorCode("certificate_not_found", 404, "No certificate has this verification code."),
+    ErrorCode("teaching_class_state", 409, "Teaching is recorded for a class in progress or completed."),
+    ErrorCode("teaching_exists", 400, "The person's teaching in the class is already recorded."),
+    ErrorCode("teaching_cancelled", 409, "The teaching record is already cancelled."),
 )
 
 REFORM = (

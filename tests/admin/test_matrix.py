@@ -27,6 +27,7 @@ SHARED = {
     "training.ContentArea",
     "training.TopicTag",
     "training.PeriodMinimum",
+    "training.CreditRule",
     "training.Programme",
     "reform.IndexSet",
     "reform.IndexArea",
