@@ -109,8 +109,11 @@ def unit_update(*, unit: OrgUnit, actor: User | None, **data) -> OrgUnit:
     new_parent = data.pop("parent", unit.parent)
     if new_parent != unit.parent:
         access_unit_parent_for_write(actor, new_parent)
+    # The validity rules judge a change of the dates or level, so a legacy row is still renamed or moved.
+    before = (unit.level, unit.valid_from, unit.valid_to)
     for field, value in data.items():
         setattr(unit, field, value)
+    redated = (unit.level, unit.valid_from, unit.valid_to) != before
     moved = (new_parent.pk if new_parent else None) != unit.parent_id
     if moved and new_parent is not None and new_parent.path.startswith(unit.path):
         raise ApplicationError(
@@ -118,8 +121,9 @@ def unit_update(*, unit: OrgUnit, actor: User | None, **data) -> OrgUnit:
         )
     unit.parent = new_parent
     unit._history_user = actor
-    _check_dates(unit)
-    _check_assignments_inside(unit)
+    if redated:
+        _check_dates(unit)
+        _check_assignments_inside(unit)
     unit.full_clean()
     unit.save()
     if moved:

@@ -79,6 +79,15 @@ class TestDistrictLevelEnds:
         response = as_user(org.admin).patch(f"{UNITS}{unit.pk}/", {"valid_to": "2025-06-29"}, format="json")
         assert response.status_code == 200, response.json()
 
+    def test_a_legacy_row_is_still_renamed_but_not_redated_past_the_cut_off(self, org):
+        legacy = district(org)
+        OrgUnit.objects.filter(pk=legacy.pk).update(valid_to=None)  # loaded before the rule, by hand
+        legacy.refresh_from_db()
+        assert unit_update(unit=legacy, actor=org.admin, name="Huyện Mường La (cũ)").name == "Huyện Mường La (cũ)"
+        with unchanged(OrgUnit.objects.all()), refusal("level_abolished", field="valid_to"):
+            unit_update(unit=legacy, actor=org.admin, valid_to=D(2025, 7, 1))
+        assert unit_update(unit=legacy, actor=org.admin, valid_to=LAST_DISTRICT_DAY).valid_to == LAST_DISTRICT_DAY
+
     def test_a_new_district_through_the_api_is_refused(self, as_user, org):
         payload = {"code": "H-X", "name": "Huyện X", "kind": "HUYEN", "level": "HUYEN", "parent": org.province.pk}
         with unchanged(OrgUnit.objects.all()):
@@ -147,6 +156,13 @@ class TestAssignmentsWithinUnits:
         assert unit_update(unit=room, actor=org.admin, valid_from=D(2012, 5, 1)).valid_from == D(2012, 5, 1)
         with unchanged(OrgUnit.objects.all()), refusal("unit_assignments_outside", field="valid_from"):
             unit_update(unit=room, actor=org.admin, valid_from=D(2012, 5, 2))
+
+    def test_a_unit_with_an_earlier_legacy_assignment_is_still_renamed(self, org):
+        room = OrgUnitFactory(parent=org.a.unit, kind="PHONG", valid_from=D(2010, 1, 1))
+        Assignment.objects.create(employee=EmployeeFactory(unit=room), unit=room, start_date=D(2005, 5, 1))
+        assert unit_update(unit=room, actor=org.admin, name="Phòng mới").name == "Phòng mới"
+        with refusal("unit_assignments_outside", field="valid_from"):
+            unit_update(unit=room, actor=org.admin, valid_from=D(2009, 1, 1))
 
     def test_a_unit_with_someone_still_assigned_cannot_end(self, as_user, org):
         room = OrgUnitFactory(parent=org.a.unit, kind="PHONG")
