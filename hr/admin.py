@@ -42,6 +42,7 @@ from hr.models import (
     SalaryRecord,
     SalaryScale,
     SalaryStep,
+    UnitLevelRule,
     User,
 )
 from hr.selectors.commendations import commendation_scope_q
@@ -313,6 +314,13 @@ class PositionAdmin(ReferenceAdmin):
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(ReferenceAdmin):
     list_display = ["amount", "valid_from", "legal_basis"]
+
+
+@admin.register(UnitLevelRule)
+class UnitLevelRuleAdmin(ReferenceAdmin):
+    """Which administrative levels may have units, from when, under which law (cấp huyện ended 01/07/2025)."""
+
+    list_display = ["level", "permitted", "valid_from", "valid_to", "legal_basis"]
 
 
 # -- people --------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ class OrgUnitFactory(DjangoModelFactory):
     kind = UnitKind.DEPARTMENT
     level = UnitLevel.PROVINCE
     parent = None
-    valid_from = datetime.date(2020, 1, 1)
+    # Before the recruitment dates the tests use: nobody is assigned to a unit before it exists.
+    valid_from = datetime.date(2000, 1, 1)
     valid_to = None
 
     @classmethod

@@ -1,6 +1,6 @@
 """Django admin for training: catalogue, rules and records, read-only and scoped.
 
-Classes, enrolments, results and certificates change only through the API services, which hold
+Classes, enrolments, results, certificates and teaching records change only through the API services, which hold
 the lifecycle, capacity and restriction rules; reference and rule rows are loaded by migrations.
 So every page here only shows, within the reader's scope (`hr.admin.ScopedAdmin`).
 """
@@ -10,7 +10,17 @@ from django.contrib import admin
 from hr.access import employee_scope_q
 from hr.admin import ScopedAdmin
 from training.access import class_manage_q
-from training.models import Certificate, ContentArea, Enrolment, PeriodMinimum, Programme, TopicTag, TrainingClass
+from training.models import (
+    Certificate,
+    ContentArea,
+    CreditRule,
+    Enrolment,
+    PeriodMinimum,
+    Programme,
+    TeachingAssignment,
+    TopicTag,
+    TrainingClass,
+)
 
 
 @admin.register(ContentArea)
@@ -65,3 +75,22 @@ class CertificateAdmin(ScopedAdmin):
 
     def scope_q(self, user):
         return employee_scope_q(user, prefix="enrolment__employee__")
+
+
+@admin.register(TeachingAssignment)
+class TeachingAssignmentAdmin(ScopedAdmin):
+    """Teaching records, read here; recorded and cancelled through the API by whoever runs the class."""
+
+    list_display = ["employee", "training_class", "periods", "status"]
+    list_filter = ["status"]
+    list_select_related = ["employee", "training_class"]
+
+    def scope_q(self, user):
+        return employee_scope_q(user, prefix="employee__") | class_manage_q(user, prefix="training_class__")
+
+
+@admin.register(CreditRule)
+class CreditRuleAdmin(ScopedAdmin):
+    """What counts toward the yearly minimum: past years are judged by their rows, so rows are never edited."""
+
+    list_display = ["source", "category", "holder", "counts", "valid_from", "legal_basis"]

@@ -13,6 +13,7 @@ from training.views.records import (
     MyTrainingView,
     PersonTrainingView,
 )
+from training.views.teaching import TeachingViewSet
 
 router = DefaultRouter()
 router.register("training/content-areas", ContentAreaViewSet, basename="training-content-area")
@@ -21,6 +22,7 @@ router.register("training/programmes", ProgrammeViewSet, basename="training-prog
 router.register("training/classes", TrainingClassViewSet, basename="training-class")
 router.register("training/enrolments", EnrolmentViewSet, basename="training-enrolment")
 router.register("training/certificates", CertificateViewSet, basename="training-certificate")
+router.register("training/teaching", TeachingViewSet, basename="training-teaching")
 
 urlpatterns = [
     path("training/compliance/", ComplianceListView.as_view(), name="training-compliance"),

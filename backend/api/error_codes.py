@@ -69,7 +69,7 @@ TRAINING = (
     ErrorCode("sessions_closed", 409, "Session days are added only while the class is open or in progress."),
     ErrorCode("date_outside_class", 400, "The session day is outside the class dates."),
     ErrorCode("session_exists", 400, "This session day is already recorded."),
-    ErrorCode("periods_exceeded", 400, "More periods than the programme has (session days or periods credited)."),
+    ErrorCode("periods_exceeded", 400, "More periods than the programme has (sessions, credited or taught periods)."),
     ErrorCode("class_not_open", 409, "The class is not open for enrolment."),
     ErrorCode("nobody_to_enrol", 400, "The enrolment names nobody."),
     ErrorCode("duplicate_entry", 400, "A person is listed more than once."),
@@ -92,6 +92,9 @@ TRAINING = (
     ErrorCode("required", 400, "The unit of the figures is missing or unknown."),
     ErrorCode("no_employee_record", 400, "The account is not linked to an employee record."),
     ErrorCode("certificate_not_found", 404, "No certificate has this verification code."),
+    ErrorCode("teaching_class_state", 409, "Teaching is recorded for a class in progress or completed."),
+    ErrorCode("teaching_exists", 400, "The person's teaching in the class is already recorded."),
+    ErrorCode("teaching_cancelled", 409, "The teaching record is already cancelled."),
 )
 
 REFORM = (
@@ -130,6 +133,7 @@ HR = (
     ErrorCode("national_id_format", 400, "The personal identification number is not exactly 12 digits."),
     ErrorCode("national_id_province", 400, "The identification number's first three digits are no province code."),
     ErrorCode("legacy_id_format", 400, "A legacy ID card number is not exactly 9 digits."),
+    ErrorCode("national_id_year", 400, "The identification number's century and year digits give a future birth."),
     ErrorCode("national_id_mismatch", 400, "The identification number disagrees with the year of birth or the sex."),
     ErrorCode("national_id_taken", 400, "Another person already has this personal identification number."),
     ErrorCode("duplicate_entry", 400, "The same person appears twice in the list."),
@@ -142,6 +146,9 @@ HR = (
     ErrorCode("unit_not_in_existence", 400, "The unit does not exist on the date of the decision or transfer."),
     ErrorCode("restricted_by_discipline", 400, "A discipline decision in force bars the transfer, raise or award."),
     ErrorCode("dates_reversed", 400, "A unit's end of validity is before its start."),
+    ErrorCode("level_abolished", 400, "No unit of an abolished level (cấp huyện from 01/07/2025) is valid then."),
+    ErrorCode("assignment_outside_unit", 400, "An assignment lies outside its unit's validity."),
+    ErrorCode("unit_assignments_outside", 400, "The unit's new dates would leave assignments outside its validity."),
     ErrorCode("parent_in_subtree", 400, "A unit cannot be moved under itself or its own sub-unit."),
     ErrorCode("own_predecessor", 400, "A unit cannot be its own predecessor."),
     ErrorCode("unit_has_staff", 400, "A unit with working staff is not dissolved; they are transferred first."),

@@ -151,6 +151,7 @@ RESOURCES = {
     "training_programmes": "chương trình bồi dưỡng",
     "training_records": "quá trình bồi dưỡng",
     "training_tags": "chủ đề bồi dưỡng",
+    "training_teaching": "việc giảng dạy bồi dưỡng",
     "training_verify": "xác minh chứng chỉ",
     "unit_ratings": "xếp loại đơn vị",
     "units": "đơn vị",
@@ -216,6 +217,7 @@ SUMMARIES = {
     "training_compliance_summary_retrieve": "Tổng hợp bồi dưỡng bắt buộc theo đơn vị",
     "training_enrolments_withdraw_create": "Rút tên khỏi lớp",
     "training_records_retrieve": "Quá trình bồi dưỡng của một người",
+    "training_teaching_cancel_create": "Hủy bản ghi giảng dạy",
     "training_verify_retrieve": "Xác minh mã chứng chỉ (công khai)",
 }
 EXPORTS = {

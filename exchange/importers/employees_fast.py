@@ -27,10 +27,18 @@ from exchange.importers.base import ImportResult
 from exchange.importers.columns import ColumnTable, read_columns
 from exchange.importers.employees import CHOICE_FIELDS, COLUMNS, DATE_FIELDS, DEFAULTED_FIELDS, EmployeeImporter
 from hr.access import access_unit_for_write
-from hr.identity import CENTURY_BASE, NATIONAL_ID_RE, national_id_mismatch
+from hr.identity import (
+    CENTURY_BASE,
+    FIRST_PROVINCE_CODE,
+    LAST_PROVINCE_CODE,
+    LEGACY_ID_LENGTH,
+    NATIONAL_ID_LENGTH,
+    national_id_mismatch,
+)
 from hr.models import Employee
 from hr.services.employees import (
     RowsRefused,
+    check_assignment_in_unit,
     employee_bulk_check_changes,
     employee_bulk_load,
     employee_bulk_update,
@@ -104,12 +112,6 @@ def _found(objects: np.ndarray) -> np.ndarray:
     return objects.astype(bool)
 
 
-def _matches(cells: np.ndarray, pattern: re.Pattern) -> np.ndarray:
-    """Which cells `pattern.match` accepts."""
-    match = pattern.match
-    return np.fromiter((match(text) is not None for text in cells), dtype=bool, count=len(cells))
-
-
 def _lengths(cells: np.ndarray) -> np.ndarray:
     return np.char.str_len(cells.astype(str)) if len(cells) else np.zeros(0, dtype=np.int64)
 
@@ -123,6 +125,21 @@ def _ascii_digits(cells: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray
 
 
 CENTURIES = np.array([CENTURY_BASE[digit] for digit in range(10)], dtype=np.int64)
+
+
+def national_id_plausible(cells: np.ndarray) -> np.ndarray:
+    """`hr.identity.validate_national_id` over a column: which cells it accepts, as one mask.
+
+    Twelve ASCII digits, a province code in hr.identity's range, a year of birth not after this year;
+    `tests/exchange/test_fast_import.py` holds it to the validator, cell for cell.
+    """
+    good, digits = _ascii_digits(cells, NATIONAL_ID_LENGTH)
+    # A refused cell's "digits" are any code points: zero them so the arithmetic below stays in range.
+    digits = np.where(good[:, None], digits, 0)
+    province = digits[:, 0] * 100 + digits[:, 1] * 10 + digits[:, 2]
+    year = CENTURIES[digits[:, 3]] + digits[:, 4] * 10 + digits[:, 5]
+    in_range = (province >= FIRST_PROVINCE_CODE) & (province <= LAST_PROVINCE_CODE)
+    return good & in_range & (year <= datetime.date.today().year)
 
 
 def _detail_messages(exc: APIException, headers: dict[str, str], default_column: str) -> list[tuple[str, str]]:
@@ -292,6 +309,27 @@ class FastEmployeeImporter(EmployeeImporter):
         if scope:
             refuse(checked & np.isin(codes, list(scope)), 0, lambda p: scope[codes[p]])
 
+        # The first assignment lies within the unit's validity (`_build` asks it right after the scope):
+        # a mask of the rows whose unit began after their recruitment or has an end, then the service's check.
+        recruited = values["recruitment_date"]
+        dated = checked & ~refused & ~bad.get("recruitment_date", nothing) & _present(recruited)
+        suspect = np.zeros(total, dtype=bool)
+        where = np.flatnonzero(dated)
+        if len(where):
+            distinct = pd.unique(codes[where])
+            starts = _spread(codes[where], {code: self.units[code].valid_from for code in distinct})
+            ending = _spread(codes[where], {code: self.units[code].valid_to is not None for code in distinct})
+            suspect[where] = ending.astype(bool) | (recruited[where] < starts)
+        outside: dict[int, list[tuple[str, str]]] = {}
+        for position in np.flatnonzero(suspect):
+            try:
+                check_assignment_in_unit(self.units[codes[position]], recruited[position], field="unit")
+            except (ValidationError, APIException) as exc:
+                outside[position] = _detail_messages(exc, self.headers, "unit")
+        failed_unit = np.zeros(total, dtype=bool)
+        failed_unit[list(outside)] = True
+        refuse(failed_unit, 0, lambda p: outside[p])
+
         # full_clean(), field by field in the model's order; a mask picks the cells that may fail, and the
         # field itself says how (the same messages, "it has 13 characters" included).
         cleaning = creating & ~refused
@@ -328,13 +366,11 @@ class FastEmployeeImporter(EmployeeImporter):
         identity = creating & ~refused
         national_ids = cells["national_id"]
         births, sexes = values["date_of_birth"], values["sex"]
-        ascii_ids, digits = _ascii_digits(national_ids, 12)
+        # Only twelve ASCII digits passed `full_clean` above (hr.identity): no other digit reaches here.
+        ascii_ids, digits = _ascii_digits(national_ids, NATIONAL_ID_LENGTH)
         born_known = _present(births)
         plain = np.flatnonzero(identity & born_known & ascii_ids)
-        # Other digits that `\d` accepts (Arabic-Indic, …) are rare: hr.identity decides them one by one.
-        others = np.flatnonzero(identity & born_known & ~ascii_ids)
         suspect = np.zeros(total, dtype=bool)
-        suspect[others] = _matches(national_ids[others], NATIONAL_ID_RE)
         if len(plain):
             code = digits[plain, 3]
             year = CENTURIES[code] + digits[plain, 4] * 10 + digits[plain, 5]
@@ -356,11 +392,9 @@ class FastEmployeeImporter(EmployeeImporter):
     def _suspect(name: str, column: np.ndarray, field) -> np.ndarray:
         """Cells of `column` that `field.clean` may refuse; the others pass it for certain."""
         if name == "national_id":
-            good, digits = _ascii_digits(column, 12)
-            province = digits[:, 0] * 100 + digits[:, 1] * 10 + digits[:, 2]
-            return ~good | (province < 1) | (province > 96)
+            return ~national_id_plausible(column)
         if name == "legacy_id_number":
-            return (column != "") & ~_ascii_digits(column, 9)[0]
+            return (column != "") & ~_ascii_digits(column, LEGACY_ID_LENGTH)[0]
         if name == "email":
             return column != ""
         # `field.empty_values` of text, dates and None: the empty string and None.

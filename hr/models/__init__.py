@@ -38,7 +38,7 @@ from hr.models.employees import (
 )
 from hr.models.ratings import RATING_ORDER, AnnualRating, RatingLevel, RatingSource, UnitRating, UnitReformResult
 from hr.models.reference import BaseSalary, Position, Rank, SalaryScale, SalaryStep
-from hr.models.units import AGENCY_KINDS, OrgUnit, UnitKind, UnitLevel
+from hr.models.units import AGENCY_KINDS, OrgUnit, UnitKind, UnitLevel, UnitLevelRule
 
 __all__ = [
     "AGENCY_KINDS",
@@ -83,6 +83,7 @@ __all__ = [
     "StateManagementLevel",
     "UnitKind",
     "UnitLevel",
+    "UnitLevelRule",
     "UnitRating",
     "UnitReformResult",
     "User",

@@ -80,3 +80,35 @@ class OrgUnit(models.Model):
 
     def is_valid_on(self, day) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class UnitLevelRule(models.Model):
+    """Whether units of an administrative level may exist from a date, under a named legal instrument.
+
+    Luật Tổ chức chính quyền địa phương 72/2025/QH15 organises local government in two levels (tỉnh, xã):
+    district-level units ended on 01/07/2025, so its row says that from that day no unit of level HUYEN is
+    valid. A level without a row is not restricted. A new instrument is a new row, never a code change.
+    """
+
+    level = models.CharField(_("administrative level"), max_length=8, choices=UnitLevel.choices)
+    permitted = models.BooleanField(_("units of the level may exist"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to (last day)"), null=True, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+    # Units were accepted or refused under these rows: every change to them is kept.
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("administrative level rule")
+        verbose_name_plural = _("administrative level rules")
+        ordering = ["level", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "valid_from"], name="unitlevelrule_one_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="unitlevelrule_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.level} {'+' if self.permitted else '−'} ({self.valid_from})"

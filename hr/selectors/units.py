@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from hr.models import OrgUnit, UnitKind, UnitLevel
+from hr.models import OrgUnit, UnitKind, UnitLevel, UnitLevelRule
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -49,6 +49,17 @@ def units_valid_on_q(day: datetime.date, *, prefix: str = "") -> Q:
     return Q(**{f"{prefix}valid_from__lte": day}) & (
         Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
     )
+
+
+def level_ban_during(*, level: str, valid_from: datetime.date, valid_to: datetime.date | None) -> UnitLevelRule | None:
+    """The earliest rule row by which no unit of `level` may exist on some day of `valid_from`..`valid_to`.
+
+    `valid_to` None is a unit valid until further notice. None when the level is permitted the whole time.
+    """
+    overlapping = Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
+    if valid_to is not None:
+        overlapping &= Q(valid_from__lte=valid_to)
+    return UnitLevelRule.objects.filter(overlapping, level=level, permitted=False).order_by("valid_from").first()
 
 
 def unit_list(*, filters=None) -> QuerySet[OrgUnit]:

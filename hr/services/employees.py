@@ -45,6 +45,32 @@ def _check_not_future(day: datetime.date, *, field: str) -> None:
         )
 
 
+def check_assignment_in_unit(
+    unit: OrgUnit, start: datetime.date, end: datetime.date | None = None, *, field: str
+) -> None:
+    """An assignment from `start` to `end` (None: until further notice) lies within the unit's validity.
+
+    Nobody is assigned to a unit before it exists or after it ends (DOMAIN.md §6.7: a district abolished
+    on 01/07/2025 holds no one from that day); an open assignment cannot outlive a unit that has an end.
+    """
+    runs_past_end = unit.valid_to is not None and (end is None or end > unit.valid_to)
+    if start >= unit.valid_from and not runs_past_end:
+        return
+    values = {"start": unit.valid_from.strftime("%d/%m/%Y")}
+    if unit.valid_to is None:
+        message = _("The unit exists from %(start)s; nobody is assigned to it before that day.") % values
+    else:
+        values["end"] = unit.valid_to.strftime("%d/%m/%Y")
+        message = (
+            _(
+                "The unit exists from %(start)s to %(end)s; an assignment there begins and ends within those"
+                " dates (a transfer out is recorded before the unit ends)."
+            )
+            % values
+        )
+    raise ApplicationError(message, field=field, code="assignment_outside_unit")
+
+
 def _check_discipline(employee: Employee, wanted: set[str], *, on: datetime.date, field: str) -> None:
     """Refuse a decision that a discipline decision in force on `on` forbids (Luật CBCC 2025 Điều 38)."""
     if not wanted:
@@ -105,6 +131,9 @@ LOOKUP_CHUNK = 5000
 def _build(actor: User | None, new: NewEmployee) -> Employee:
     if "unit" not in new.invalid:
         access_unit_for_write(actor, new.unit)
+        if new.unit is not None and new.recruitment_date is not None and "recruitment_date" not in new.invalid:
+            # The first assignment runs from the recruitment date until further notice.
+            check_assignment_in_unit(new.unit, new.recruitment_date, field="unit")
     _check_step_in_rank(new.rank, new.salary_step)
     step = new.salary_step
     employee = Employee(
@@ -418,6 +447,12 @@ def employee_transfer(
     if not unit.is_valid_on(start_date):
         raise ApplicationError(
             _("The unit is not in existence on the start date."), field="unit", code="unit_not_in_existence"
+        )
+    # The new period runs until further notice; the current one ends the day before the transfer.
+    check_assignment_in_unit(unit, start_date, field="unit")
+    if current:
+        check_assignment_in_unit(
+            current.unit, current.start_date, start_date - datetime.timedelta(days=1), field="start_date"
         )
     wanted = set()
     if unit.pk != employee.unit_id:

@@ -21,7 +21,7 @@ from tests.evaluations.factories import evaluation_of, generated
 from tests.factories import EmployeeFactory
 from tests.matrix.discipline import commendation, discipline, initiative
 from tests.training.factories import ProgrammeFactory, TrainingClassFactory
-from training.models import Certificate, Enrolment
+from training.models import Certificate, Enrolment, TeachingAssignment
 
 ROLES = ["admin", "officer_a", "officer_b", "manager_a", "staff_a"]
 WRITERS = {"admin", "officer_a", "officer_b"}
@@ -70,6 +70,9 @@ def _agency_samples(world: World, key: str, ag: Agency, programme) -> None:
             enrolment=enrolment, number=f"CC-{code}", issue_date=datetime.date(2025, 3, 8), verification_code=code
         ),
         "Appraisal": appraisal_open(actor=None, unit=ag.unit, year=2026),
+        "TeachingAssignment": TeachingAssignment.objects.create(
+            employee=ag.manager.employee, training_class=training_class, periods=4
+        ),
     }
     for name, obj in samples.items():
         world.samples.setdefault(name, {})[key] = obj

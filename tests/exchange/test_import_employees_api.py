@@ -100,6 +100,17 @@ class RealRunTests:
         assert (response.data["created"], response.data["dry_run"]) == (0, False)
         assert (_count(), Assignment.objects.count(), SalaryRecord.objects.count()) == before
 
+    @pytest.mark.parametrize("national_id", ["０１１１９１０００００２", "٠١١١٩١٠٠٠٠٠٢", "01119100000２"])
+    def test_digits_other_than_ascii_are_refused_and_nothing_written(self, org, post_import, national_id):
+        before = (_count(), Assignment.objects.count(), SalaryRecord.objects.count())
+        rows = [person(org.a.room.code, 1), person(org.a.room.code, 2, **{"Số định danh cá nhân": national_id})]
+        response = post_import(org.a.officer, csv_bytes(rows))
+        assert response.status_code == 400
+        assert response.data["errors"] == [
+            {"row": 3, "column": "Số định danh cá nhân", "message": "Số định danh cá nhân phải gồm đúng 12 chữ số."}
+        ]
+        assert (_count(), Assignment.objects.count(), SalaryRecord.objects.count()) == before
+
     def test_ids_are_text_so_leading_zeros_survive(self, org, post_import):
         # 001 is Hà Nội's code: read as a number it would lose its zeros and fail validation.
         rows = [person(org.a.room.code, 1, **{"Số định danh cá nhân": "001191000001", "Số CMND cũ": "012345678"})]

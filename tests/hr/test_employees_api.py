@@ -139,8 +139,12 @@ class TestEmployeeCreate:
         ("override", "field", "code"),
         [
             ({"national_id": "01419100424"}, "national_id", "national_id_format"),
+            ({"national_id": "０１４１９１００４２４２"}, "national_id", "national_id_format"),  # full-width
+            ({"national_id": "٠١٤١٩١٠٠٤٢٤٢"}, "national_id", "national_id_format"),  # Arabic-Indic
+            ({"national_id": "014991004242"}, "national_id", "national_id_year"),  # born in 2391
             ({"national_id": "014091004242"}, "national_id", "national_id_mismatch"),  # a woman, the digit says male
-            ({"national_id": "014391004242"}, "national_id", "national_id_mismatch"),  # 2091
+            ({"national_id": "014391004242"}, "national_id", "national_id_year"),  # 2091: not born yet
+            ({"national_id": "014320004242"}, "national_id", "national_id_mismatch"),  # 2020, not 1991
             ({"national_id": "099091004243"}, "national_id", "national_id_province"),
             ({"legacy_id_number": "12345"}, "legacy_id_number", "legacy_id_format"),
             ({"sex": "X"}, "sex", "invalid_choice"),

@@ -1,6 +1,6 @@
 """Matrix cases for the training endpoints.
 
-Objects sit in agency A: classes organised by A's agency, enrolments of A's staff member.
+Objects sit in agency A: classes organised by A's agency, enrolments of A's staff member, teaching of A's manager.
 The public certificate check (/training/verify/) answers anonymous callers too.
 """
 
@@ -8,7 +8,9 @@ import datetime
 
 from tests.matrix import (
     A_INPUT_WRITE,
+    A_ROOM_READ,
     A_ROOM_READ_OWN,
+    A_ROOM_WRITE,
     A_ROOM_WRITE_OWN_VISIBLE,
     ADMIN_ONLY,
     EVERYONE,
@@ -19,6 +21,7 @@ from tests.matrix import (
 )
 from tests.training.factories import ProgrammeFactory, enrol, finish, open_class, sessions, start, trained
 from training.models import ContentArea, TopicTag
+from training.services.teaching import teaching_record
 
 # Whoever runs a class organised by agency A: administrators and A's personnel officer.
 A_CLASS_RUN = roles(403, admin=OK, officer_a=OK)
@@ -58,6 +61,18 @@ def a_completed_class(org):
     finish(org.admin, training_class, {enrolment: "PASSED"})
     org.matrix_enrolment = enrolment
     return {"id": training_class.pk}
+
+
+def a_manager_teaching(org):
+    """A's manager (a leader) taught four periods of a running class of A."""
+    teaching = teaching_record(
+        actor=org.admin, training_class=a_running_class(org), employee=org.a.manager.employee, periods=4
+    )
+    return {"id": teaching.pk}
+
+
+def teaching_body(org):
+    return {"training_class": a_running_class(org).pk, "employee": org.a.manager.employee_id, "periods": 4}
 
 
 def programme_body(org):
@@ -144,6 +159,13 @@ CASES = {
     ("GET", "/api/v1/training/enrolments/{id}/"): Case(A_ROOM_READ_OWN, params=a_staff_enrolment),
     ("GET", "/api/v1/training/enrolments/{id}/history/"): Case(A_ROOM_READ_OWN, params=a_staff_enrolment),
     ("POST", "/api/v1/training/enrolments/{id}/withdraw/"): Case(A_ROOM_WRITE_OWN_VISIBLE, params=a_staff_enrolment),
+    ("GET", "/api/v1/training/teaching/"): Case(EVERYONE),
+    ("POST", "/api/v1/training/teaching/"): Case(A_INPUT_WRITE, body=teaching_body),
+    ("GET", "/api/v1/training/teaching/{id}/"): Case(A_ROOM_READ, params=a_manager_teaching),
+    ("GET", "/api/v1/training/teaching/{id}/history/"): Case(A_ROOM_READ, params=a_manager_teaching),
+    ("POST", "/api/v1/training/teaching/{id}/cancel/"): Case(
+        A_ROOM_WRITE, params=a_manager_teaching, body=lambda org: {"reason": "Ghi nhầm lớp"}
+    ),
     ("GET", "/api/v1/training/certificates/"): Case(EVERYONE),
     ("GET", "/api/v1/training/certificates/{id}/"): Case(
         A_ROOM_READ_OWN, params=lambda org: {"id": a_staff_certificate(org).pk}

@@ -129,7 +129,7 @@ class UnitFiguresTests:
     def test_summary_is_one_aggregate_query(self, org, django_assert_num_queries):
         for person in EmployeeFactory.create_batch(5, unit=org.a.room):
             trained(org.admin, person, end=datetime.date(2025, 6, 1), periods=40)
-        with django_assert_num_queries(2):  # the rule rows, then one aggregate
+        with django_assert_num_queries(3):  # the minima and the credit rules, then one aggregate
             unit_compliance_figures(unit=org.a.unit, year=2025)
 
 
@@ -179,7 +179,7 @@ class ComplianceApiTests:
 
     def test_person_list_runs_constant_queries(self, as_user, org, django_assert_num_queries):
         client = as_user(org.admin)
-        with django_assert_num_queries(5) as few:  # savepoints, rules, count, page
+        with django_assert_num_queries(6) as few:  # savepoints, minima, credit rules, count, page
             client.get(LIST, {"year": 2025, "page_size": 2})
         for person in EmployeeFactory.create_batch(6, unit=org.a.room):
             trained(org.admin, person, end=datetime.date(2025, 6, 1), periods=8)

@@ -31,8 +31,8 @@ class MyTrainingTests:
         assert len(body["enrolments"]) == 3
         assert [e["training_class"]["id"] for e in body["current"]] == [current.pk]
         years = {row["year"]: row for row in body["years"]}
-        assert years[2024] == {"year": 2024, "periods": 40, "minimum": 40, "compliant": True}
-        assert years[2025] == {"year": 2025, "periods": 16, "minimum": 40, "compliant": False}
+        assert years[2024] == {"year": 2024, "periods": 40, "taught": 0, "minimum": 40, "compliant": True}
+        assert years[2025] == {"year": 2025, "periods": 16, "taught": 0, "minimum": 40, "compliant": False}
         assert years[2023]["periods"] == 0  # a year with no training still shows, not compliant
         assert years[2023]["compliant"] is False
         assert min(years) == 2017  # the first year a minimum was in force
@@ -42,7 +42,7 @@ class MyTrainingTests:
         person = org.a.staff.employee
         trained(org.admin, person, end=datetime.date(2024, 6, 7), periods=40, certify=True)
         client = as_user(org.a.staff)
-        with django_assert_num_queries(5) as few:  # savepoints, enrolments, rules, yearly totals
+        with django_assert_num_queries(7) as few:  # savepoints, enrolments, minima, credit rules, totals, teaching
             client.get(ME)
         for month in range(1, 6):
             trained(org.admin, person, end=datetime.date(2025, month, 20), periods=8, certify=True)

@@ -3,7 +3,8 @@
 from training.models.catalogue import ContentArea, Programme, ProgrammeType, TopicTag
 from training.models.classes import ClassSession, ClassStatus, Delivery, TrainingClass
 from training.models.enrolments import Attendance, Certificate, Enrolment, EnrolmentStatus, Result
-from training.models.rules import Holder, PeriodMinimum
+from training.models.rules import CreditRule, CreditSource, Holder, PeriodMinimum
+from training.models.teaching import TeachingAssignment, TeachingStatus
 
 __all__ = [
     "Attendance",
@@ -11,6 +12,8 @@ __all__ = [
     "ClassSession",
     "ClassStatus",
     "ContentArea",
+    "CreditRule",
+    "CreditSource",
     "Delivery",
     "Enrolment",
     "EnrolmentStatus",
@@ -19,6 +22,8 @@ __all__ = [
     "Programme",
     "ProgrammeType",
     "Result",
+    "TeachingAssignment",
+    "TeachingStatus",
     "TopicTag",
     "TrainingClass",
 ]

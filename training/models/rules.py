@@ -40,3 +40,44 @@ class PeriodMinimum(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category or '*'}/{self.holder} ≥ {self.min_periods} ({self.valid_from})"
+
+
+class CreditSource(models.TextChoices):
+    """What may be credited toward the yearly minimum: a programme of a type, or teaching a course."""
+
+    JOB_POSITION = "JOB_POSITION", _("Job-position programme")
+    LEADERSHIP = "LEADERSHIP", _("Leadership-level programme")
+    OTHER = "OTHER", _("Other programme")
+    TEACHING = "TEACHING", _("Teaching in a retraining course")
+
+
+class CreditRule(models.Model):
+    """Whether periods from a source count toward the yearly minimum, for whom, from a date, under which text.
+
+    NĐ 171/2025 counts only job-position programmes for công chức (Điều 16.3) and, for a leader, the periods
+    spent teaching retraining courses (Điều 3.4). The most specific row in force on 31 December of the year
+    applies, as for `PeriodMinimum`; a source without a row counts for nothing.
+    """
+
+    source = models.CharField(_("source of periods"), max_length=16, choices=CreditSource.choices)
+    # Blank: everyone without a row of their own category.
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices, blank=True)
+    holder = models.CharField(_("applies to"), max_length=16, choices=Holder.choices, default=Holder.ANY)
+    counts = models.BooleanField(_("counts toward the yearly minimum"))
+    valid_from = models.DateField(_("valid from"))
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+    # Compliance was judged under these rows: every change to them is kept.
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("training credit rule")
+        verbose_name_plural = _("training credit rules")
+        ordering = ["-valid_from", "source", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "category", "holder", "valid_from"], name="creditrule_one_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.category or '*'}/{self.holder}: {self.counts} ({self.valid_from})"

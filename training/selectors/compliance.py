@@ -1,7 +1,9 @@
 """Credited periods per person and year against the yearly minimum, per person and per unit (DB aggregates)."""
 
 import datetime
+import operator
 from decimal import Decimal
+from functools import reduce
 
 import django_filters
 from django.db.models import (
@@ -11,8 +13,10 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -25,7 +29,19 @@ from backend.api.exceptions import ApplicationError
 from hr.access import employee_scope_q
 from hr.models import Category, Employee, EmploymentStatus, OrgUnit, User
 from hr.selectors.units import UnitSubtreeFilter
-from training.models import ClassStatus, EnrolmentStatus, Holder, PeriodMinimum, Programme, Result
+from training.models import (
+    ClassStatus,
+    CreditRule,
+    CreditSource,
+    EnrolmentStatus,
+    Holder,
+    PeriodMinimum,
+    Programme,
+    ProgrammeType,
+    Result,
+    TeachingAssignment,
+    TeachingStatus,
+)
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -99,6 +115,59 @@ def _minimum_expression(year: int, *, prefix: str = ""):
     return Case(*whens, default=Value(general), output_field=IntegerField())
 
 
+def credit_rules_in_force(*, year: int, rules: list[CreditRule] | None = None) -> dict[tuple[str, str, str], bool]:
+    """(source, category, holder) → whether it counts in `year`, from the rows in force on 31 December."""
+    year_end = datetime.date(year, 12, 31)
+    if rules is None:
+        rules = list(CreditRule.objects.filter(valid_from__lte=year_end))
+    in_force: dict[tuple[str, str, str], bool] = {}
+    for rule in sorted(rules, key=lambda r: r.valid_from, reverse=True):
+        if rule.valid_from <= year_end:
+            in_force.setdefault((rule.source, rule.category, rule.holder), rule.counts)
+    return in_force
+
+
+def source_counts(*, in_force: dict[tuple[str, str, str], bool], source: str, category: str, leader: bool) -> bool:
+    """Whether periods from `source` count for a person; the most specific row decides, no row counts nothing."""
+    holder = Holder.LEADER if leader else Holder.NON_LEADER
+    keys = [(c, h) for (s, c, h) in in_force if s == source and c in ("", category) and h in (Holder.ANY, holder)]
+    for category_key, holder_key in _most_specific_first(dict.fromkeys(keys, 0)):
+        return in_force[(source, category_key, holder_key)]
+    return False
+
+
+def _credit_conditions(year: int) -> tuple[Q, Q]:
+    """Which enrolments' programme types count for whom, and whose teaching counts, in `year` (one rule query).
+
+    People are told apart by category and leadership post (the current post, as for the minimum).
+    """
+    in_force = credit_rules_in_force(year=year)
+    programmes, teaching = [], []
+    for category in Category.values:
+        for leader in (True, False):
+            person = Q(category=category) & _holder_q(Holder.LEADER if leader else Holder.NON_LEADER, "")
+            types = [
+                kind
+                for kind in ProgrammeType.values
+                if source_counts(in_force=in_force, source=kind, category=category, leader=leader)
+            ]
+            if types:
+                programmes.append(person & Q(training_enrolments__training_class__programme__programme_type__in=types))
+            if source_counts(in_force=in_force, source=CreditSource.TEACHING, category=category, leader=leader):
+                teaching.append(person)
+    nobody = Q(pk__in=[])
+    return reduce(operator.or_, programmes, nobody), reduce(operator.or_, teaching, nobody)
+
+
+def taught_in_year(year: int) -> QuerySet[TeachingAssignment]:
+    """Teaching whose periods fall in `year`: recorded, in a class completed and ended that year."""
+    return TeachingAssignment.objects.filter(
+        status=TeachingStatus.RECORDED,
+        training_class__status=ClassStatus.COMPLETED,
+        training_class__end_date__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
+    )
+
+
 def credited_in_year_q(year: int, *, prefix: str = "") -> Q:
     """Enrolments whose periods count for `year`: passed, in a class completed and ended that year."""
     return Q(
@@ -112,21 +181,39 @@ def credited_in_year_q(year: int, *, prefix: str = "") -> Q:
 
 
 def with_compliance(qs: QuerySet[Employee], *, year: int) -> QuerySet[Employee]:
-    """Employees annotated with `credited`, `minimum`, `compliant` and `reform_trained` for `year`.
+    """Employees annotated with `learned`, `taught`, `credited`, `minimum`, `compliant` and `reform_trained`.
 
     One grouped pass over the people's enrolments (a LEFT JOIN with filtered aggregates) rather than a
     correlated subquery per person; reform programmes are matched by id so their tags multiply no rows.
+    `learned` counts only the programme types the credit rules count for the person; `taught` is their
+    teaching in classes that ended in `year` when the rules count it (a leader's, NĐ 171/2025 Điều 3.4): a
+    subquery, so the teaching rows multiply no enrolment row. `credited` is the sum of both.
     """
     counted = credited_in_year_q(year, prefix="training_enrolments__")
+    programme_counts, teaching_counts = _credit_conditions(year)
     reform_programmes = Programme.objects.filter(tags__is_reform=True).values("pk")
+    teaching = (
+        taught_in_year(year)
+        .filter(employee=OuterRef("pk"))
+        .order_by()
+        .values("employee")
+        .annotate(total=Sum("periods"))
+        .values("total")
+    )
     return qs.annotate(
-        credited=Coalesce(Sum("training_enrolments__periods_credited", filter=counted), 0),
+        learned=Coalesce(Sum("training_enrolments__periods_credited", filter=counted & programme_counts), 0),
+        taught=Case(
+            When(teaching_counts, then=Coalesce(Subquery(teaching, output_field=IntegerField()), 0)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
         reform_count=Count(
             "training_enrolments",
             filter=counted & Q(training_enrolments__training_class__programme__in=reform_programmes),
         ),
         minimum=_minimum_expression(year),
     ).annotate(
+        credited=F("learned") + F("taught"),
         compliant=ExpressionWrapper(Q(credited__gte=F("minimum")), output_field=BooleanField()),
         reform_trained=ExpressionWrapper(Q(reform_count__gt=0), output_field=BooleanField()),
     )

@@ -7,8 +7,18 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from hr.models import Employee
-from training.models import ClassStatus, Enrolment, EnrolmentStatus, PeriodMinimum, Result
-from training.selectors.compliance import minimum_for
+from training.models import (
+    ClassStatus,
+    CreditRule,
+    CreditSource,
+    Enrolment,
+    EnrolmentStatus,
+    PeriodMinimum,
+    Result,
+    TeachingAssignment,
+    TeachingStatus,
+)
+from training.selectors.compliance import credit_rules_in_force, minimum_for, source_counts
 
 
 def person_enrolments(*, employee: Employee) -> QuerySet[Enrolment]:
@@ -36,12 +46,18 @@ def completed_trainings(*, employee: Employee) -> QuerySet[Enrolment]:
 
 
 def yearly_periods(*, employee: Employee, until: int | None = None) -> list[dict]:
-    """Credited periods and the minimum for each year from the first rule (or recruitment) to `until`."""
+    """Credited periods and the minimum for each year from the first rule (or recruitment) to `until`.
+
+    `periods` counts the programme types the credit rules count for the person that year, plus `taught`:
+    their teaching in classes that ended that year, when the rules count it (a leader's, NĐ 171/2025 Điều 3.4).
+    """
     until = until or timezone.localdate().year
     rules = list(PeriodMinimum.objects.all())
+    credit_rules = list(CreditRule.objects.all())
     leader = bool(employee.position_id and employee.position.is_leadership)
-    totals = dict(
-        Enrolment.objects.filter(
+    learned: dict[tuple[int, str], int] = {
+        (year, kind): total
+        for year, kind, total in Enrolment.objects.filter(
             employee=employee,
             status=EnrolmentStatus.ENROLLED,
             result=Result.PASSED,
@@ -49,20 +65,37 @@ def yearly_periods(*, employee: Employee, until: int | None = None) -> list[dict
         )
         .annotate(year=ExtractYear("training_class__end_date"))
         .order_by()
-        .values_list("year")
+        .values_list("year", "training_class__programme__programme_type")
         .annotate(total=Sum("periods_credited"))
+    }
+    taught = dict(
+        TeachingAssignment.objects.filter(
+            employee=employee, status=TeachingStatus.RECORDED, training_class__status=ClassStatus.COMPLETED
+        )
+        .annotate(year=ExtractYear("training_class__end_date"))
+        .order_by()
+        .values_list("year")
+        .annotate(total=Sum("periods"))
     )
     first_rule = min((r.valid_from.year for r in rules), default=until)
     start = max(first_rule, employee.recruitment_date.year)
-    years = sorted(set(range(start, until + 1)) | {y for y in totals if y <= until}, reverse=True)
+    active_years = {year for year, _kind in learned} | set(taught)
+    years = sorted(set(range(start, until + 1)) | {y for y in active_years if y <= until}, reverse=True)
     rows = []
     for year in years:
         minimum = minimum_for(category=employee.category, year=year, leader=leader, rules=rules)
-        periods = totals.get(year, 0)
+        in_force = credit_rules_in_force(year=year, rules=credit_rules)
+
+        def counts(source: str, in_force=in_force) -> bool:
+            return source_counts(in_force=in_force, source=source, category=employee.category, leader=leader)
+
+        from_teaching = taught.get(year, 0) if counts(CreditSource.TEACHING) else 0
+        periods = sum(total for (y, kind), total in learned.items() if y == year and counts(kind)) + from_teaching
         rows.append(
             {
                 "year": year,
                 "periods": periods,
+                "taught": from_teaching,
                 "minimum": minimum,
                 "compliant": minimum is None or periods >= minimum,
             }

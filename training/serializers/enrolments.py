@@ -101,6 +101,7 @@ class ComplianceRowSerializer(serializers.Serializer):
     category = serializers.CharField()
     unit = serializers.CharField(source="unit.name")
     credited = serializers.IntegerField()
+    taught = serializers.IntegerField()
     minimum = serializers.IntegerField()
     compliant = serializers.BooleanField()
     reform_trained = serializers.BooleanField()
@@ -119,6 +120,7 @@ class ComplianceSummarySerializer(serializers.Serializer):
 class YearPeriodsSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     periods = serializers.IntegerField()
+    taught = serializers.IntegerField()
     minimum = serializers.IntegerField(allow_null=True)
     compliant = serializers.BooleanField()
 
