@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backend.effective import EffectiveDated
 from hr.models import Category
 
 
@@ -14,8 +15,8 @@ class Holder(models.TextChoices):
     NON_LEADER = "NON_LEADER", _("People without a leadership post")
 
 
-class PeriodMinimum(models.Model):
-    """Periods (tiết) a person must be credited per year, in force from a date.
+class PeriodMinimum(EffectiveDated):
+    """Periods (tiết) a person must be credited per year, in force between two dates.
 
     The most specific row applies: category and holder, then category, then holder, then the general row.
     """
@@ -24,17 +25,18 @@ class PeriodMinimum(models.Model):
     category = models.CharField(_("category"), max_length=16, choices=Category.choices, blank=True)
     holder = models.CharField(_("applies to"), max_length=16, choices=Holder.choices, default=Holder.ANY)
     min_periods = models.PositiveSmallIntegerField(_("minimum periods per year"), validators=[MaxValueValidator(2000)])
-    valid_from = models.DateField(_("valid from"))
-    legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     # Past decisions were taken under these rows: every change to them is kept.
     history = HistoricalRecords()
 
-    class Meta:
+    overlap_key = ("category", "holder")
+
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("yearly training minimum")
         verbose_name_plural = _("yearly training minima")
         ordering = ["-valid_from", "category"]
         constraints = [
+            *EffectiveDated.Meta.constraints,
             models.UniqueConstraint(fields=["category", "holder", "valid_from"], name="periodminimum_one_per_day"),
         ]
 

@@ -42,18 +42,15 @@ def check_year(year) -> int:
 
 
 def minima_in_force(*, year: int, rules: list[PeriodMinimum] | None = None) -> dict[tuple[str, str], int]:
-    """(category, holder) → minimum periods for `year`, from the rows in force on 31 December.
+    """(category, holder) → minimum periods for `year`, from the rows in force on 31 December (one per key).
 
-    Category "" is everyone else; holder ANY is leaders and non-leaders alike.
+    Category "" is everyone else; holder ANY is leaders and non-leaders alike. `rules`, when given, are all
+    the rows (loaded once for several years).
     """
     year_end = datetime.date(year, 12, 31)
     if rules is None:
-        rules = list(PeriodMinimum.objects.filter(valid_from__lte=year_end))
-    minima: dict[tuple[str, str], int] = {}
-    for rule in sorted(rules, key=lambda r: r.valid_from, reverse=True):
-        if rule.valid_from <= year_end:
-            minima.setdefault((rule.category, rule.holder), rule.min_periods)
-    return minima
+        rules = list(PeriodMinimum.objects.in_force_on(year_end))
+    return {(r.category, r.holder): r.min_periods for r in rules if r.is_in_force_on(year_end)}
 
 
 def _most_specific_first(minima: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
