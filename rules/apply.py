@@ -13,6 +13,8 @@ from rules.base import Instrument, Ref, fold
 
 
 def record_history(apps, obj, history_type: str) -> None:
+    if hasattr(obj._meta, "simple_history_manager_attribute"):
+        return  # a live model (tests, shell): django-simple-history records the change itself
     app_label, model_name = obj._meta.app_label, obj._meta.object_name
     try:
         historical = apps.get_model(app_label, f"Historical{model_name}")
@@ -37,7 +39,9 @@ def _resolved(apps, values: dict) -> dict:
 
 def apply_forward(apps, instrument: Instrument) -> None:
     for end in instrument.ends:
-        for obj in _model(apps, end.model).objects.filter(**end.match, valid_to__isnull=True):
+        # Rows in force on the last day: a row the instrument itself (or a later one) added is not ended.
+        rows = _model(apps, end.model).objects.filter(**end.match, valid_to__isnull=True, valid_from__lte=end.valid_to)
+        for obj in rows:
             obj.valid_to = end.valid_to
             obj.save(update_fields=["valid_to"])
             record_history(apps, obj, "~")

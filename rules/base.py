@@ -41,7 +41,7 @@ class Row:
 
 @dataclass(frozen=True)
 class End:
-    """Rows of `model` matching `match` and still open get `valid_to` (the last day they are in force)."""
+    """Rows of `model` matching `match`, open and started by `valid_to`, get it as their last day in force."""
 
     model: str
     match: dict
@@ -67,7 +67,8 @@ def fold(instruments) -> dict[str, list[dict]]:
     for instrument in instruments:
         for end in instrument.ends:
             for row in tables.get(end.model, []):
-                if row["valid_to"] is None and all(row.get(k) == v for k, v in end.match.items()):
+                in_force = row["valid_to"] is None and row["valid_from"] <= end.valid_to
+                if in_force and all(row.get(k) == v for k, v in end.match.items()):
                     row["valid_to"] = end.valid_to
         for added in instrument.adds:
             row = {"valid_to": None, **added.fields, "children": [child.values for child in added.children]}
