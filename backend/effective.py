@@ -53,8 +53,9 @@ class EffectiveDated(models.Model):
 
         Rows hanging on the rule (cascading with it) and history rows are parts of the rule, not records.
         """
-        for relation in self._meta.related_objects:
-            if not relation.one_to_many or relation.on_delete is not models.PROTECT:
+        # Hidden relations too: records point at their rule with related_name="+".
+        for relation in self._meta.get_fields(include_hidden=True):
+            if not (relation.auto_created and relation.one_to_many) or relation.on_delete is not models.PROTECT:
                 continue
             if relation.related_model.objects.filter(**{relation.field.name: self}).exists():
                 return True

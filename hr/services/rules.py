@@ -53,9 +53,11 @@ def rule_add(*, actor: User | None, model: type[EffectiveDated], **fields) -> Ef
     access_province_admin(actor)
     row = model(**fields)
     row._history_user = actor
-    row.full_clean()
+    row.clean_fields()
     _end_row_in_force(row, actor=actor)
+    # Before the unique checks: a second row from the same day is an overlap, answered as one.
     _check_no_overlap(row)
+    row.full_clean()
     row.save()
     return row
 
@@ -76,7 +78,8 @@ def rule_change(*, actor: User | None, row: EffectiveDated, **fields) -> Effecti
     for name, value in fields.items():
         setattr(row, name, value)
     row._history_user = actor
-    row.full_clean()
+    row.clean_fields()
     _check_no_overlap(row)
+    row.full_clean()
     row.save()
     return row
