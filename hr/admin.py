@@ -301,11 +301,15 @@ class RuleAdmin(ReferenceAdmin):
     def update(self, request, obj, data):
         return rule_change(actor=request.user, row=obj, **data)
 
+    def has_add_permission(self, request, obj=None):
+        # Rule data is the province administration's (hr.access.access_province_admin).
+        return request.user.is_province_admin and super().has_add_permission(request, obj)
+
     def has_change_permission(self, request, obj=None):
         # The service refuses too (`rule_in_use`); the page shows such a row read-only rather than a refusal.
         if obj is not None and obj.is_referenced():
             return False
-        return super().has_change_permission(request, obj)
+        return request.user.is_province_admin and super().has_change_permission(request, obj)
 
 
 @admin.register(SalaryScale)
