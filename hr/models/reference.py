@@ -3,6 +3,7 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from backend.effective import EffectiveDated
 
@@ -83,6 +84,9 @@ class BaseSalary(EffectiveDated):
     """The statutory base salary (lương cơ sở) in force between two dates, by decree: one amount on any day."""
 
     amount = models.PositiveIntegerField(_("amount (VND per month)"))
+
+    # Award amounts were computed from these rows: every change to them is kept.
+    history = HistoricalRecords()
 
     class Meta(EffectiveDated.Meta):
         verbose_name = _("base salary")
