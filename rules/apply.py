@@ -5,6 +5,8 @@ an earlier migration, is left as it is). Backward removes the rows it added and 
 change leaves a history row, as the services' changes do, so the history of a rule row starts with its instrument.
 """
 
+import datetime
+
 from django.utils import timezone
 
 from rules import INSTRUMENTS
@@ -121,3 +123,21 @@ def reconcile(apps, models: tuple[str, ...]) -> None:
                         setattr(existing, name, value)
                     existing.save()
                     record_history(apps, existing, "~")
+
+
+def end_superseded(apps, label: str, key: tuple[str, ...]) -> None:
+    """Once, for tables whose rows had only a start: each row ends the day before the next row of its key starts.
+
+    Before the effective-dated base, the latest row started on or before a day was the one in force; rows added by
+    an administrator (a base salary ahead of its migration) keep that reading once they carry an end.
+    """
+    model = _model(apps, label)
+    previous = {}
+    for row in model.objects.order_by(*key, "valid_from"):
+        row_key = tuple(getattr(row, name) for name in key)
+        earlier = previous.get(row_key)
+        if earlier is not None and (earlier.valid_to is None or earlier.valid_to >= row.valid_from):
+            earlier.valid_to = row.valid_from - datetime.timedelta(days=1)
+            earlier.save(update_fields=["valid_to"])
+            record_history(apps, earlier, "~")
+        previous[row_key] = row

@@ -10,7 +10,7 @@ of each base salary. Reverse keeps the aligned data: the fields 0011 added go wi
 
 from django.db import migrations
 
-from rules.apply import record_history, reconcile
+from rules.apply import end_superseded, record_history, reconcile
 
 VC_LEGACY_FORMS = ("HA_BAC_LUONG", "GIANG_CHUC")
 
@@ -22,6 +22,8 @@ def forward(apps, schema_editor):
         record_history(apps, rule, "-")
         rule.delete()
     reconcile(apps, ("hr.BaseSalary", "hr.DisciplineFormRule", "hr.AwardRule"))
+    # A base salary an administrator added (ahead of its decree's migration) ends the one before it.
+    end_superseded(apps, "hr.BaseSalary", ())
 
 
 class Migration(migrations.Migration):

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from rules import INSTRUMENTS, instrument
-from rules.apply import apply
+from rules.apply import apply, end_superseded
 from rules.base import End, Instrument, Ref, Row, fold
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,18 @@ class ApplyTests:
         backward(apps, None)
         assert not rule_model.objects.filter(valid_from=D(2027, 1, 1)).exists()
         assert rule_model.objects.filter(category="CAN_BO", valid_to=None).count() == 4
+
+
+def test_rows_added_with_a_start_only_end_the_row_before_them():
+    """hr/0012 and training/0007: a base salary an administrator added before the rows had an end keeps its reading."""
+    base_salary = apps.get_model("hr.BaseSalary")
+    if connection.vendor == "postgresql":
+        # The state before hr/0013: no exclusion constraint yet (DDL is undone with the test's transaction).
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE hr_basesalary DROP CONSTRAINT hr_basesalary_no_overlap")
+    base_salary.objects.filter(valid_from=D(2024, 7, 1)).update(valid_to=None)
+    base_salary.objects.bulk_create([base_salary(amount=2_530_000, valid_from=D(2026, 7, 1), legal_basis="x")])
+    end_superseded(apps, "hr.BaseSalary", ())
+    assert base_salary.objects.get(valid_from=D(2024, 7, 1)).valid_to == D(2026, 6, 30)
+    assert base_salary.objects.get(valid_from=D(2026, 7, 1)).valid_to is None
+    assert base_salary.objects.get(valid_from=D(2023, 7, 1)).valid_to == D(2024, 6, 30)

@@ -2,11 +2,13 @@
 
 from django.db import migrations
 
-from rules.apply import reconcile
+from rules.apply import end_superseded, reconcile
 
 
 def forward(apps, schema_editor):
     reconcile(apps, ("training.PeriodMinimum",))
+    # Rows an administrator added: the latest start was the row in force, so each ends the one before it.
+    end_superseded(apps, "training.PeriodMinimum", ("category", "holder"))
 
 
 class Migration(migrations.Migration):
