@@ -2,7 +2,8 @@
 
 Evaluations move only through their workflow's transitions (the API's services); rule sets and
 workflows are rule data decided evaluations were taken under, loaded by migrations. So every
-page here only shows, within the reader's scope (`hr.admin.ScopedAdmin`).
+page here only shows, within the reader's scope (`hr.admin.ScopedAdmin`), except the province's
+policies, which a province administrator adds and ends through `hr.services.rules`.
 """
 
 from django.contrib import admin
@@ -12,13 +13,14 @@ from evaluations.models import (
     Criterion,
     Evaluation,
     EvaluationCycle,
+    ProvincePolicy,
     RatingThreshold,
     RuleSet,
     Transition,
     Workflow,
     WorkflowState,
 )
-from hr.admin import ReadOnlyInline, ScopedAdmin
+from hr.admin import ReadOnlyInline, RuleAdmin, ScopedAdmin
 
 
 class WorkflowStateInline(ReadOnlyInline):
@@ -52,6 +54,14 @@ class RuleSetAdmin(ScopedAdmin):
     list_filter = ["scoring_method", "workflow"]
     search_fields = ["code", "name"]
     inlines = [CriterionInline, RatingThresholdInline]
+
+
+@admin.register(ProvincePolicy)
+class ProvincePolicyAdmin(RuleAdmin):
+    """The province's own rules (QĐ of UBND tỉnh), apart from the national rule sets; added and ended here."""
+
+    list_display = ["kind", "unit", "valid_from", "valid_to", "legal_basis"]
+    list_filter = ["kind"]
 
 
 @admin.register(EvaluationCycle)

@@ -51,6 +51,7 @@ from hr.services.commendations import commendation_create, initiative_create
 from hr.services.discipline import CORRECTABLE_FIELDS, discipline_record_update
 from hr.services.employees import DECISION_FIELDS, employee_create, employee_update
 from hr.services.ratings import annual_rating_record
+from hr.services.rules import rule_add, rule_change
 from hr.services.units import unit_create, unit_update
 
 # What a service raises when it refuses: shown on the page, never a 500.
@@ -288,6 +289,30 @@ class ReferenceAdmin(ScopedAdmin):
     """Reference data (scales, ranks, posts, base salary): loaded by migrations, read here."""
 
 
+class RuleAdmin(ReferenceAdmin):
+    """Effective-dated rule rows: a new row ends the one in force; a row decisions were taken under is read-only.
+
+    Rows with parts of their own (a discipline form's restrictions, a rule set's criteria) come only from the
+    instruments of `rules/` and stay read-only: their admins derive from ReferenceAdmin instead.
+    """
+
+    def create(self, request, data):
+        return rule_add(actor=request.user, model=self.model, **data)
+
+    def update(self, request, obj, data):
+        return rule_change(actor=request.user, row=obj, **data)
+
+    def has_add_permission(self, request, obj=None):
+        # Rule data is the province administration's (hr.access.access_province_admin).
+        return request.user.is_province_admin and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        # The service refuses too (`rule_in_use`); the page shows such a row read-only rather than a refusal.
+        if obj is not None and obj.is_referenced():
+            return False
+        return request.user.is_province_admin and super().has_change_permission(request, obj)
+
+
 @admin.register(SalaryScale)
 class SalaryScaleAdmin(ReferenceAdmin):
     list_display = ["code", "name", "step_interval_years"]
@@ -312,8 +337,8 @@ class PositionAdmin(ReferenceAdmin):
 
 
 @admin.register(BaseSalary)
-class BaseSalaryAdmin(ReferenceAdmin):
-    list_display = ["amount", "valid_from", "legal_basis"]
+class BaseSalaryAdmin(RuleAdmin):
+    list_display = ["amount", "valid_from", "valid_to", "legal_basis"]
 
 
 @admin.register(UnitLevelRule)
@@ -456,6 +481,7 @@ class AccountAdmin(ScopedAdmin, UserAdmin):
 
 class DisciplineRestrictionInline(ReadOnlyInline):
     model = DisciplineRestrictionRule
+    fields = ["restriction", "legal_basis"]
 
 
 @admin.register(DisciplineFormRule)
@@ -472,13 +498,14 @@ class DisciplineFormRuleAdmin(ReferenceAdmin):
         "effect_months",
         "processing_days",
         "complex_processing_days",
+        "legal_basis",
     ]
     list_filter = ["category", "form"]
     inlines = [DisciplineRestrictionInline]
 
 
 @admin.register(AwardRule)
-class AwardRuleAdmin(ReferenceAdmin):
+class AwardRuleAdmin(RuleAdmin):
     list_display = ["award", "recipient", "kind", "level", "coefficient", "valid_from", "valid_to"]
     list_filter = ["kind", "recipient", "level"]
 

@@ -8,7 +8,7 @@ So every page here only shows, within the reader's scope (`hr.admin.ScopedAdmin`
 from django.contrib import admin
 
 from hr.access import employee_scope_q
-from hr.admin import ScopedAdmin
+from hr.admin import RuleAdmin, ScopedAdmin
 from training.access import class_manage_q
 from training.models import (
     Certificate,
@@ -35,10 +35,10 @@ class TopicTagAdmin(ScopedAdmin):
 
 
 @admin.register(PeriodMinimum)
-class PeriodMinimumAdmin(ScopedAdmin):
-    """Yearly minimum periods by category: past years are judged by their rows, so rows are never edited."""
+class PeriodMinimumAdmin(RuleAdmin):
+    """Yearly minimum periods by category: a new row ends the one in force (past years keep theirs)."""
 
-    list_display = ["category", "min_periods", "valid_from", "legal_basis"]
+    list_display = ["category", "holder", "min_periods", "valid_from", "valid_to", "legal_basis"]
 
 
 @admin.register(Programme)

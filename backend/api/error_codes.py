@@ -154,7 +154,9 @@ HR = (
     ErrorCode("unit_has_staff", 400, "A unit with working staff is not dissolved; they are transferred first."),
     ErrorCode("one_recipient", 400, "A title or commendation goes to either a person or a unit, not both."),
     ErrorCode("year_after_decision", 400, "The emulation or recognition year is after the decision date."),
-    ErrorCode("award_not_given", 400, "No rule gives this title or commendation to this recipient on the date."),
+    ErrorCode(
+        "award_not_given", 400, "No rule of the emulation year gives this title or commendation to this recipient."
+    ),
     ErrorCode("award_already_given", 400, "An emulation title is given once a year to a recipient."),
     ErrorCode("no_base_salary", 400, "No base salary is recorded for the decision date, so no amount."),
     ErrorCode("form_not_allowed", 400, "The discipline form is abolished, or not for the category or post."),
@@ -173,6 +175,8 @@ HR = (
     ErrorCode("annulled_record", 409, "The decision has been annulled and can no longer be changed."),
     ErrorCode("already_annulled", 409, "The decision has already been annulled."),
     ErrorCode("before_decision", 400, "A decision cannot be annulled before it was issued."),
+    ErrorCode("rule_overlap", 400, "Another row of the same rule is in force on a common day."),
+    ErrorCode("rule_in_use", 409, "Decisions were taken under the rule row: it is fixed; a correction is a new row."),
 )
 
 EXCHANGE = (

@@ -2,6 +2,7 @@
 
 from evaluations.models.cycles import PERIODS_PER_YEAR, EvaluationCycle, PeriodKind, QuotaGroup
 from evaluations.models.evaluations import NOT_RATED, SUPERSEDED, CriterionScore, Evaluation, ScoreSource, TaskLine
+from evaluations.models.policies import PolicyKind, ProvincePolicy
 from evaluations.models.rules import (
     ActorKind,
     Criterion,
@@ -31,6 +32,8 @@ __all__ = [
     "HeadRuleScope",
     "MissingUnitRatingPolicy",
     "PeriodKind",
+    "PolicyKind",
+    "ProvincePolicy",
     "QuotaBasis",
     "QuotaGroup",
     "RatingThreshold",

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backend.effective import EffectiveDated
 from hr.models import RatingLevel
 
 
@@ -126,16 +127,16 @@ class HeadRuleScope(models.TextChoices):
     ALL_HEADS = "ALL_HEADS", _("Heads of any unit")
 
 
-class RuleSet(models.Model):
-    """The rules of one decree for some categories of people, valid between two dates."""
+class RuleSet(EffectiveDated):
+    """The rules of one decree for some categories of people, valid between two dates.
+
+    One rule set per category on a day; its criteria and thresholds hang on it and share its dates.
+    """
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    legal_basis = models.CharField(_("legal basis"), max_length=255)
     version = models.CharField(_("rules version"), max_length=32)
     categories = models.JSONField(_("categories of people"), default=list)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
     workflow = models.ForeignKey(Workflow, on_delete=models.PROTECT, related_name="rule_sets")
     scoring_method = models.CharField(_("scoring method"), max_length=24, choices=ScoringMethod.choices)
     form_regime = models.CharField(_("printed form"), max_length=8)
@@ -176,11 +177,6 @@ class RuleSet(models.Model):
     head_rule_scope = models.CharField(
         _("heads concerned"), max_length=16, choices=HeadRuleScope.choices, default=HeadRuleScope.AGENCY_HEADS
     )
-    head_reform_cap = models.BooleanField(
-        _("head of agency capped by the agency's published reform result"),
-        default=False,
-        help_text=_("The reform appraisal band of the agency (its data) sets the best rating its head may get."),
-    )
     missing_unit_rating = models.CharField(
         _("when the unit's rating is missing"),
         max_length=8,
@@ -197,7 +193,7 @@ class RuleSet(models.Model):
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("evaluation rule set")
         verbose_name_plural = _("evaluation rule sets")
         ordering = ["valid_from", "code"]
@@ -205,8 +201,9 @@ class RuleSet(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.version})"
 
-    def is_valid_on(self, day) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+    def overlap_keys(self):
+        # The categories are a list, so PostgreSQL cannot exclude overlaps by constraint: the overlap test does.
+        return [(category,) for category in self.categories]
 
 
 class CriterionGroup(models.TextChoices):

@@ -32,16 +32,8 @@ EDITABLE_CYCLE_FIELDS = frozenset({"name", "self_assessment_deadline", "decision
 MONTH_DAYS = Decimal(31)
 
 
-def rule_sets_on(day: datetime.date) -> list[RuleSet]:
-    return list(
-        RuleSet.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day), valid_from__lte=day).order_by(
-            "-valid_from", "code"
-        )
-    )
-
-
 def rule_set_for(category: str, rule_sets: list[RuleSet]) -> RuleSet | None:
-    """The newest of `rule_sets` (all valid on the cycle's date) covering the category."""
+    """The one of `rule_sets` (all in force on the cycle's last day) covering the category."""
     return next((r for r in rule_sets if category in r.categories), None)
 
 
@@ -51,7 +43,7 @@ def _default_decision_deadline(cycle: EvaluationCycle) -> datetime.date | None:
         return None
     deadlines = [
         datetime.date(cycle.year, r.annual_deadline_month, r.annual_deadline_day)
-        for r in rule_sets_on(cycle.period_end)
+        for r in RuleSet.objects.in_force_on(cycle.period_end)
     ]
     return min(deadlines, default=None)
 
@@ -186,7 +178,8 @@ def cycle_generate(*, actor: User, cycle: EvaluationCycle) -> dict:
             .order_by("pk")
         )
         existing = set(Evaluation.objects.filter(cycle=cycle).values_list("employee_id", flat=True))
-        rule_sets = rule_sets_on(period_end)
+        # The rules in force on the period's last day: one rule set per category on a day.
+        rule_sets = list(RuleSet.objects.in_force_on(period_end))
         initial = dict(
             WorkflowState.objects.filter(
                 is_initial=True, workflow_id__in={r.workflow_id for r in rule_sets}

@@ -9,6 +9,8 @@ from evaluations.models import (
     Evaluation,
     HeadRuleScope,
     MissingUnitRatingPolicy,
+    PolicyKind,
+    ProvincePolicy,
     QuotaGroup,
     Transition,
 )
@@ -78,9 +80,21 @@ def _check_head(evaluation: Evaluation, rating: str) -> dict | None:
     return {"rule": "head_not_above_unit", "unit_rating": unit_rating.rating}
 
 
+def _head_reform_policy(evaluation: Evaluation) -> ProvincePolicy | None:
+    """The province's head-cap policy covering the agency, in force on the last day of the evaluated period."""
+    agency_path = evaluation.agency.path
+    policies = ProvincePolicy.objects.in_force_on(evaluation.cycle.period_end).filter(kind=PolicyKind.HEAD_REFORM_CAP)
+    # The policy of the nearest unit wins over a wider one (the whole province has no unit).
+    covering = [p for p in policies.select_related("unit") if p.unit is None or agency_path.startswith(p.unit.path)]
+    return max(covering, key=lambda p: len(p.unit.path) if p.unit else 0, default=None)
+
+
 def _check_reform(evaluation: Evaluation, rating: str) -> dict | None:
     """Sơn La's reform plan: a head of agency answers for the agency's published reform (PAR) result."""
-    if not (evaluation.rule_set.head_reform_cap and evaluation.is_agency_head):
+    if not evaluation.is_agency_head:
+        return None
+    policy = _head_reform_policy(evaluation)
+    if policy is None:
         return None
     year = evaluation.cycle.year
     # Written by the reform app when it published the agency's appraisal (the band and cap of that day).
@@ -97,7 +111,7 @@ def _check_reform(evaluation: Evaluation, rating: str) -> dict | None:
             % {"unit": evaluation.agency.name, "band": band, "year": year, "rating": _label(cap)},
             code="head_cap",
         )
-    return {"rule": "head_reform_band", "band": band, "cap": cap}
+    return {"rule": "head_reform_band", "band": band, "cap": cap, "legal_basis": policy.legal_basis}
 
 
 def _check_quota(evaluation: Evaluation) -> dict:

@@ -8,10 +8,9 @@ RESTRICTIONS = ["APPOINTMENT", "TRANSFER", "TRAINING", "RANK_PROMOTION", "SALARY
 
 OLD_CBCC = ("2008-01-01", "2025-06-30", "Luật CBCC 2008 (sửa đổi 2019); NĐ 112/2020/NĐ-CP")
 NEW_CBCC = ("2025-07-01", None, "Luật CBCC 80/2025/QH15 Điều 35–37; NĐ 172/2025/NĐ-CP")
-# Luật Viên chức 2010 Điều 52 (amended 2019) never had hạ bậc lương or giáng chức for
-# viên chức, so the viên chức rows carry no legacy forms; the 01/7/2026 switch only changes
-# the legal basis. DOMAIN.md §2.1 says the legacy forms ended for viên chức on 01/7/2026: if
-# that is confirmed, add the rows here rather than in code.
+# Luật Viên chức 2010 Điều 52 (amended 2019) and NĐ 112/2020 Điều 15 never had hạ bậc lương or
+# giáng chức for viên chức. The viên chức rows below load them all the same, in error: 0012 removes
+# them (rules/nd_112_2020.py declares the viên chức forms), so data and law agree from 0012 on.
 OLD_VC = ("2008-01-01", "2026-06-30", "Luật Viên chức 2010 (sửa đổi 2019); NĐ 112/2020/NĐ-CP")
 NEW_VC = ("2026-07-01", None, "Luật Viên chức 129/2025/QH15; NĐ 234/2026/NĐ-CP")
 
@@ -36,8 +35,7 @@ FORMS = [
         NEW_CBCC,
         [("KHIEN_TRACH", "ANY"), ("CANH_CAO", "ANY"), ("CACH_CHUC", "LEADER"), ("BUOC_THOI_VIEC", "ANY")],
     ),
-    # DOMAIN.md §2.1: hạ bậc lương and giáng chức were abolished for viên chức on 01/7/2026, so decisions
-    # before that date may carry them (legacy records stay valid); the rows end with the old period.
+    # Loaded in error (see OLD_VC above): 0012_rules_as_instruments removes hạ bậc lương and giáng chức here.
     (
         "VIEN_CHUC",
         OLD_VC,

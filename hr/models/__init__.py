@@ -11,6 +11,7 @@ from hr.models.commendations import (
     Initiative,
     InitiativeLevel,
     Recipient,
+    award_rules_day,
 )
 from hr.models.discipline import (
     FORM_ORDER,
@@ -87,5 +88,6 @@ __all__ = [
     "UnitRating",
     "UnitReformResult",
     "User",
+    "award_rules_day",
     "forms_at_or_above",
 ]

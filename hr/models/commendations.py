@@ -1,9 +1,12 @@
 """Emulation titles and commendations (thi đua, khen thưởng), initiatives, and their dated award rules."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backend.effective import EffectiveDated
 from hr.models.discipline import DisciplineForm
 from hr.models.ratings import RatingLevel
 
@@ -50,10 +53,21 @@ class InitiativeLevel(models.TextChoices):
     NATIONAL = "TOAN_QUOC", _("National")
 
 
+def award_rules_day(year: int) -> datetime.date:
+    """The one day an emulation year's award rules are read on: its last day, 31 December.
+
+    A title or commendation for year N judges the achievements of year N (Luật TĐKT 2022 Điều 23–27; the ratings
+    of year N), so the rules in force at the close of that year apply, whether the council meets in December or
+    the decision is issued the next January. Eligibility and the recorded commendation read the same row; only
+    the money follows the decision date (NĐ 152/2025 Điều 50: the base salary in force when it is issued).
+    """
+    return datetime.date(year, 12, 31)
+
+
 INITIATIVE_ORDER = {InitiativeLevel.GRASSROOTS: 1, InitiativeLevel.PROVINCE: 2, InitiativeLevel.NATIONAL: 3}
 
 
-class AwardRule(models.Model):
+class AwardRule(EffectiveDated):
     """An award for one kind of recipient between two dates: its coefficient and the figures its criteria use.
 
     How the criteria combine is law (Luật TĐKT 2022 Điều 22–27); the numbers in them
@@ -74,8 +88,6 @@ class AwardRule(models.Model):
     kind = models.CharField(_("kind"), max_length=8, choices=AwardKind.choices)
     level = models.CharField(_("level"), max_length=16, choices=AwardLevel.choices)
     coefficient = models.DecimalField(_("award coefficient (× base salary)"), max_digits=5, decimal_places=2)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to (last day)"), null=True, blank=True)
     min_rating = models.CharField(_("minimum rating"), max_length=8, choices=RatingLevel.choices, blank=True)
     prerequisite = models.CharField(_("prerequisite title"), max_length=16, choices=Award.choices, blank=True)
     consecutive_years = models.PositiveSmallIntegerField(_("consecutive years of the prerequisite"), default=0)
@@ -95,26 +107,33 @@ class AwardRule(models.Model):
     alt_initiative_count = models.PositiveSmallIntegerField(
         _("alternative: initiatives recognised in those years"), null=True, blank=True
     )
+    # Luật TĐKT 2022 Điều 23 (CSTĐCS): an initiative recognised in the year at `initiative_level` or above stands in
+    # for the excellent rating.
+    initiative_replaces_rating = models.BooleanField(
+        _("an initiative of the year may stand in for the rating"), default=False
+    )
+    # Tập thể lao động xuất sắc: every member rated at least this.
+    member_min_rating = models.CharField(
+        _("rating every member must hold"), max_length=8, choices=RatingLevel.choices, blank=True
+    )
     council_judgement = models.BooleanField(
         _("other criteria judged by the emulation council"),
         default=False,
         help_text=_("Criteria no record shows, such as an achievement in emulation; the answer says so."),
     )
-    legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     # Past decisions were taken under these rows: every change to them is kept.
     history = HistoricalRecords()
 
-    class Meta:
+    overlap_key = ("award", "recipient")
+
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("award rule")
         verbose_name_plural = _("award rules")
         ordering = ["award", "recipient", "valid_from"]
         constraints = [
+            *EffectiveDated.Meta.constraints,
             models.UniqueConstraint(fields=["award", "recipient", "valid_from"], name="awardrule_unique"),
-            models.CheckConstraint(
-                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
-                name="awardrule_valid_range",
-            ),
             models.CheckConstraint(
                 condition=models.Q(
                     alt_min_rating="", alt_consecutive_years__isnull=True, alt_initiative_count__isnull=True

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backend.effective import EffectiveDated
 from hr.models.employees import Category
 
 
@@ -63,40 +64,39 @@ class Restriction(models.TextChoices):
     COMMENDATION = "COMMENDATION", _("Emulation title or commendation")
 
 
-class DisciplineFormRule(models.Model):
+class DisciplineFormRule(EffectiveDated):
     """One form allowed for a category between two dates, with its limitation period and effect.
 
     A new decree is new rows (and a `valid_to` on the old ones), never a code change;
-    decisions keep the row they were taken under.
+    decisions keep the row they were taken under. One row per category and form on a day:
+    `holder` narrows who of the category may receive it.
     """
 
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     form = models.CharField(_("form"), max_length=16, choices=DisciplineForm.choices)
     holder = models.CharField(_("applies to"), max_length=16, choices=Holder.choices, default=Holder.ANY)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to (last day)"), null=True, blank=True)
     limitation_years = models.PositiveSmallIntegerField(_("limitation period (years)"))
     effect_months = models.PositiveSmallIntegerField(_("duration of effect (months)"))
-    # Thời hạn xử lý, from discovery to decision (NĐ 172/2025 and NĐ 234/2025 Điều 5; NĐ 112/2020 before them).
-    processing_days = models.PositiveSmallIntegerField(_("processing deadline (days)"), default=90)
-    complex_processing_days = models.PositiveSmallIntegerField(
-        _("processing deadline for complex cases (days)"), default=150
+    # Thời hạn xử lý, from discovery to decision: figures of the row's instrument (rules/), no default.
+    processing_days = models.PositiveSmallIntegerField(_("processing deadline (days)"))
+    complex_processing_days = models.PositiveSmallIntegerField(_("processing deadline for complex cases (days)"))
+    # For viên chức a forced dismissal counts from its own effective date, not the Party decision (NĐ 234 Điều 2.9).
+    effect_from_party_decision = models.BooleanField(
+        _("in force from the Party decision's date when there is one"), default=True
     )
-    legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     # Past decisions were taken under these rows: every change to them is kept.
     history = HistoricalRecords()
 
-    class Meta:
+    overlap_key = ("category", "form")
+
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("discipline form rule")
         verbose_name_plural = _("discipline form rules")
         ordering = ["category", "valid_from", "form"]
         constraints = [
+            *EffectiveDated.Meta.constraints,
             models.UniqueConstraint(fields=["category", "form", "holder", "valid_from"], name="disciplinerule_unique"),
-            models.CheckConstraint(
-                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
-                name="disciplinerule_valid_range",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -108,6 +108,8 @@ class DisciplineRestrictionRule(models.Model):
 
     rule = models.ForeignKey(DisciplineFormRule, on_delete=models.CASCADE, related_name="restrictions")
     restriction = models.CharField(_("restriction"), max_length=16, choices=Restriction.choices)
+    # The text each restriction rests on (Luật CBCC 2025 Điều 38, or the "quy định tương ứng" it defers to).
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     # Past decisions were taken under these rows: every change to them is kept.
     history = HistoricalRecords()

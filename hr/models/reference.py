@@ -3,6 +3,9 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from backend.effective import EffectiveDated
 
 
 class SalaryScale(models.Model):
@@ -77,17 +80,27 @@ class Position(models.Model):
         return self.name
 
 
-class BaseSalary(models.Model):
-    """The statutory base salary (lương cơ sở) in force from a date, by decree."""
+class BaseSalary(EffectiveDated):
+    """The statutory base salary (lương cơ sở) in force between two dates, by decree: one amount on any day."""
 
     amount = models.PositiveIntegerField(_("amount (VND per month)"))
-    valid_from = models.DateField(_("valid from"), unique=True)
-    legal_basis = models.CharField(_("legal basis"), max_length=128)
 
-    class Meta:
+    # Award amounts were computed from these rows: every change to them is kept.
+    history = HistoricalRecords()
+
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("base salary")
         verbose_name_plural = _("base salaries")
         ordering = ["-valid_from"]
 
     def __str__(self) -> str:
         return f"{self.amount:,} ({self.valid_from})"
+
+    def is_referenced(self) -> bool:
+        """A commendation's amount was computed from this row: one decided while it was in force (NĐ 152 Điều 50)."""
+        commendations = self._meta.apps.get_model("hr", "Commendation").objects.filter(
+            decision_date__gte=self.valid_from
+        )
+        if self.valid_to is not None:
+            commendations = commendations.filter(decision_date__lte=self.valid_to)
+        return commendations.exists()

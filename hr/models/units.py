@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backend.effective import EffectiveDated
+
 
 class UnitLevel(models.TextChoices):
     PROVINCE = "TINH", _("Province level")
@@ -82,7 +84,7 @@ class OrgUnit(models.Model):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
-class UnitLevelRule(models.Model):
+class UnitLevelRule(EffectiveDated):
     """Whether units of an administrative level may exist from a date, under a named legal instrument.
 
     Luật Tổ chức chính quyền địa phương 72/2025/QH15 organises local government in two levels (tỉnh, xã):
@@ -92,22 +94,18 @@ class UnitLevelRule(models.Model):
 
     level = models.CharField(_("administrative level"), max_length=8, choices=UnitLevel.choices)
     permitted = models.BooleanField(_("units of the level may exist"))
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to (last day)"), null=True, blank=True)
-    legal_basis = models.CharField(_("legal basis"), max_length=255)
     # Units were accepted or refused under these rows: every change to them is kept.
     history = HistoricalRecords()
 
-    class Meta:
+    overlap_key = ("level",)
+
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("administrative level rule")
         verbose_name_plural = _("administrative level rules")
         ordering = ["level", "valid_from"]
         constraints = [
+            *EffectiveDated.Meta.constraints,
             models.UniqueConstraint(fields=["level", "valid_from"], name="unitlevelrule_one_per_day"),
-            models.CheckConstraint(
-                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
-                name="unitlevelrule_valid_range",
-            ),
         ]
 
     def __str__(self) -> str:

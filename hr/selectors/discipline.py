@@ -19,11 +19,9 @@ from backend.api.filters import IdFilter, YearFilter
 from hr.access import employee_scope_q
 from hr.models import (
     DisciplineForm,
-    DisciplineFormRule,
     DisciplineRecord,
     DisciplineRestrictionRule,
     Employee,
-    Holder,
     Restriction,
     User,
     forms_at_or_above,
@@ -107,21 +105,6 @@ def disciplined_at_or_above_in_year(*, employee_ids, year: int, form_level: str)
             decision_date__year=year,
             form__in=forms_at_or_above(form_level),
         ).values_list("employee_id", flat=True)
-    )
-
-
-def form_rule_on(*, category: str, form: str, leader: bool, on: datetime.date) -> DisciplineFormRule | None:
-    """The rule allowing `form` for the category and leadership status on `on`, or None if not allowed."""
-    return (
-        DisciplineFormRule.objects.filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=on),
-            category=category,
-            form=form,
-            valid_from__lte=on,
-            holder__in=[Holder.ANY, Holder.LEADER if leader else Holder.NON_LEADER],
-        )
-        .order_by("-valid_from")
-        .first()
     )
 
 

@@ -11,7 +11,6 @@ Forms of commendation answered: Giấy khen (individual) and Bằng khen Chủ t
 (individual and collective). Collective Giấy khen is left out: DOMAIN gives no criteria for it.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -33,6 +32,7 @@ from hr.models import (
     RatingLevel,
     Recipient,
     UnitRating,
+    award_rules_day,
 )
 from hr.selectors.discipline import disciplined_at_or_above_in_year
 
@@ -106,13 +106,10 @@ def _combine(verdict: Verdict, main: list[str], alternative: list[str] | None, r
 
 
 def _rules(*, recipient: str, year: int) -> dict[str, AwardRule]:
-    on = datetime.date(year, 12, 31)
-    rules: dict[str, AwardRule] = {}
-    for rule in AwardRule.objects.filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=on), recipient=recipient, valid_from__lte=on
-    ).order_by("valid_from"):
-        rules[rule.award] = rule  # the latest row valid on the date wins
-    return rules
+    """The emulation year's award rules (one per award on a day), as the commendation records them."""
+    return {
+        rule.award: rule for rule in AwardRule.objects.in_force_on(award_rules_day(year)).filter(recipient=recipient)
+    }
 
 
 def _rating_label(code: str) -> str:
@@ -192,8 +189,8 @@ class _Person:
         if not rule.min_rating:
             return
         rating = self.ratings.get(self.year)
-        # For CSTĐCS an initiative may stand in for the excellent rating (Luật TĐKT 2022 Điều 23).
-        alternative = rule.award == Award.GRASSROOTS_SOLDIER and rule.initiative_level
+        # The rule may let an initiative of the year stand in for the rating (CSTĐCS: Luật TĐKT 2022 Điều 23).
+        alternative = rule.initiative_replaces_rating and rule.initiative_level
         if self.rating_at_least(rule.min_rating):
             return
         if alternative and self.initiative_at_least(rule.initiative_level, range(self.year, self.year + 1)):
@@ -258,7 +255,7 @@ class _Person:
         return reasons
 
     def _check_initiative(self, verdict: Verdict, rule: AwardRule) -> None:
-        if not rule.initiative_level or rule.award == Award.GRASSROOTS_SOLDIER:
+        if not rule.initiative_level or rule.initiative_replaces_rating:
             return
         years = range(self.year - max(rule.consecutive_years, 1) + 1, self.year + 1)
         if not self.initiative_at_least(rule.initiative_level, years):
@@ -344,18 +341,19 @@ def unit_eligibility(*, unit: OrgUnit, year: int) -> list[dict]:
                     _("%(count)s of %(total)s members hold “Lao động tiên tiến” for %(year)s: needs %(pct)s%%.")
                     % {"count": advanced, "total": len(members), "year": year, "pct": rule.member_share_pct}
                 )
-        if award == Award.EXCELLENT_COLLECTIVE and members:
-            below = [m for m in members if RATING_ORDER.get(ratings.get(m), -1) < RATING_ORDER[RatingLevel.COMPLETED]]
+        if rule.member_min_rating and members:
+            below = [m for m in members if RATING_ORDER.get(ratings.get(m), -1) < RATING_ORDER[rule.member_min_rating]]
             if below:
                 main.refuse(
-                    _("%(count)s members are not rated “Completed duties” or better for %(year)s.")
-                    % {"count": len(below), "year": year}
+                    _("%(count)s members are not rated “%(rating)s” or better for %(year)s.")
+                    % {"count": len(below), "rating": _rating_label(rule.member_min_rating), "year": year}
                 )
-            if rule.prerequisite and not any((m, rule.prerequisite) in titles for m in members):
-                main.refuse(
-                    _("No member holds “%(title)s” for %(year)s.")
-                    % {"title": Award(rule.prerequisite).label, "year": year}
-                )
+        # A prerequisite that is an individual title (CSTĐCS for Tập thể LĐXS) is held by at least one member.
+        individual_prerequisite = rule.prerequisite and rule.prerequisite not in COLLECTIVE_TITLES
+        if individual_prerequisite and members and not any((m, rule.prerequisite) in titles for m in members):
+            main.refuse(
+                _("No member holds “%(title)s” for %(year)s.") % {"title": Award(rule.prerequisite).label, "year": year}
+            )
         if rule.prerequisite in COLLECTIVE_TITLES and rule.consecutive_years:
             years = range(year - rule.consecutive_years + 1, year + 1)
             missing = [y for y in years if not unit_has_title(rule.prerequisite, y)]

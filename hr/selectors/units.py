@@ -56,10 +56,10 @@ def level_ban_during(*, level: str, valid_from: datetime.date, valid_to: datetim
 
     `valid_to` None is a unit valid until further notice. None when the level is permitted the whole time.
     """
-    overlapping = Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
-    if valid_to is not None:
-        overlapping &= Q(valid_from__lte=valid_to)
-    return UnitLevelRule.objects.filter(overlapping, level=level, permitted=False).order_by("valid_from").first()
+    rules = UnitLevelRule.objects.filter(level=level, permitted=False)
+    # In force on some day of the span: the rows in force on its first day, or starting within it.
+    starts_within = Q(valid_from__gte=valid_from) if valid_to is None else Q(valid_from__range=(valid_from, valid_to))
+    return (rules.in_force_on(valid_from) | rules.filter(starts_within)).order_by("valid_from").first()
 
 
 def unit_list(*, filters=None) -> QuerySet[OrgUnit]:

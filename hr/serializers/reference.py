@@ -36,4 +36,4 @@ class PositionSerializer(serializers.ModelSerializer):
 class BaseSalarySerializer(serializers.ModelSerializer):
     class Meta:
         model = BaseSalary
-        fields = ["id", "amount", "valid_from", "legal_basis"]
+        fields = ["id", "amount", "valid_from", "valid_to", "legal_basis"]

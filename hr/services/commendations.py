@@ -4,7 +4,6 @@ import datetime
 from decimal import ROUND_CEILING, Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError
@@ -21,6 +20,7 @@ from hr.models import (
     Recipient,
     Restriction,
     User,
+    award_rules_day,
 )
 from hr.selectors.discipline import restrictions_in_force
 from hr.services.annulment import record_annul
@@ -33,19 +33,6 @@ def award_amount(*, coefficient: Decimal, base_salary: int) -> int:
     """Coefficient × base salary, rounded up to the next 10,000 VND."""
     steps = (Decimal(coefficient) * Decimal(base_salary) / ROUNDING_STEP).to_integral_value(rounding=ROUND_CEILING)
     return int(steps * ROUNDING_STEP)
-
-
-def award_rule_on(*, award: str, recipient: str, on: datetime.date) -> AwardRule | None:
-    return (
-        AwardRule.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), award=award, recipient=recipient)
-        .filter(valid_from__lte=on)
-        .order_by("-valid_from")
-        .first()
-    )
-
-
-def base_salary_on(on: datetime.date) -> BaseSalary | None:
-    return BaseSalary.objects.filter(valid_from__lte=on).order_by("-valid_from").first()
 
 
 def _check_recipient(*, employee: Employee | None, unit: OrgUnit | None) -> str:
@@ -98,15 +85,12 @@ def commendation_create(
     recipient = _check_recipient(employee=employee, unit=unit)
     access_recipient_for_write(actor, employee=employee, unit=unit)
     _check_year(year=year, decision_date=decision_date)
-    rule = award_rule_on(award=award, recipient=recipient, on=decision_date)
+    # The emulation year's rules, as eligibility judges them; the amount takes the decision date's base salary.
+    rule = AwardRule.objects.in_force_on(award_rules_day(year)).filter(award=award, recipient=recipient).first()
     if rule is None:
         raise ApplicationError(
-            _("“%(award)s” is not given to %(recipient)s on %(date)s.")
-            % {
-                "award": Award(award).label,
-                "recipient": Recipient(recipient).label.lower(),
-                "date": decision_date.strftime("%d/%m/%Y"),
-            },
+            _("“%(award)s” is not given to %(recipient)s for %(year)s.")
+            % {"award": Award(award).label, "recipient": Recipient(recipient).label.lower(), "year": year},
             field="award",
             code="award_not_given",
         )
@@ -126,7 +110,8 @@ def commendation_create(
                 _("The unit is not in existence on the decision date."), field="unit", code="unit_not_in_existence"
             )
     _check_not_twice(rule=rule, award=award, year=year, employee=employee, unit=unit)
-    base = base_salary_on(decision_date)
+    # NĐ 152/2025 Điều 50: the base salary in force when the decision is issued.
+    base = BaseSalary.objects.in_force_on(decision_date).first()
     if base is None:
         raise ApplicationError(
             _("No base salary is recorded for the decision date."), field="decision_date", code="no_base_salary"

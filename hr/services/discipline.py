@@ -11,15 +11,15 @@ from backend.api.exceptions import ApplicationError, Conflict
 from hr.access import access_employee_for_write
 from hr.models import (
     FORM_ORDER,
-    Category,
     DisciplineForm,
     DisciplineFormRule,
     DisciplinePause,
     DisciplineRecord,
     Employee,
+    Holder,
     User,
 )
-from hr.selectors.discipline import decisions_in_force_for, form_rule_on, is_leader_on
+from hr.selectors.discipline import decisions_in_force_for, is_leader_on
 from hr.services.annulment import record_annul
 
 # Descriptive fields a correction may change; the dates, form and person decide which
@@ -131,15 +131,15 @@ def _check_limitation(*, rule: DisciplineFormRule, record: DisciplineRecord) -> 
 
 
 def _effect_period(
-    *, rule: DisciplineFormRule, employee: Employee, form: str, effective_date, party_decision_date
+    *, rule: DisciplineFormRule, effective_date, party_decision_date
 ) -> tuple[datetime.date, datetime.date]:
     """First and last day in force: from the Party decision when there is one (NĐ 172 Điều 2.9).
 
-    For viên chức a forced dismissal counts from its own effective date (NĐ 234 Điều 2.9).
+    The rule row says whether its form follows the Party decision: a viên chức's forced dismissal counts from its
+    own effective date (NĐ 234 Điều 2.9), declared by the instrument in rules/.
     """
-    own_date_only = employee.category == Category.VIEN_CHUC and form == DisciplineForm.FORCED_DISMISSAL
     start = effective_date
-    if party_decision_date and not own_date_only:
+    if party_decision_date and rule.effect_from_party_decision:
         start = party_decision_date
     return start, add_months(start, rule.effect_months)
 
@@ -248,18 +248,23 @@ def _apply_rules(record: DisciplineRecord) -> None:
         )
     employee = record.employee
     leader = is_leader_on(employee=employee, on=record.decision_date)
-    rule = form_rule_on(category=employee.category, form=record.form, leader=leader, on=record.decision_date)
+    # The rule of the decision date: one row per category and form on a day, narrowed to the person's post.
+    rule = (
+        DisciplineFormRule.objects.in_force_on(record.decision_date)
+        .filter(
+            category=employee.category,
+            form=record.form,
+            holder__in=[Holder.ANY, Holder.LEADER if leader else Holder.NON_LEADER],
+        )
+        .first()
+    )
     if rule is None:
         _refuse_form(employee=employee, form=record.form, leader=leader, on=record.decision_date)
     record.rule = rule
     if not record.no_limitation:
         _check_limitation(rule=rule, record=record)
     record.effect_start, record.effect_end = _effect_period(
-        rule=rule,
-        employee=employee,
-        form=record.form,
-        effective_date=record.effective_date,
-        party_decision_date=record.party_decision_date,
+        rule=rule, effective_date=record.effective_date, party_decision_date=record.party_decision_date
     )
     _check_repeat(record)
 

@@ -11,6 +11,7 @@ from hr.serializers.reference import (
     SalaryScaleSerializer,
 )
 from hr.services.reference import reference_create, reference_update
+from hr.services.rules import rule_add, rule_change
 
 
 class ReferenceViewSet(
@@ -56,5 +57,13 @@ class PositionViewSet(ReferenceViewSet):
 
 
 class BaseSalaryViewSet(ReferenceViewSet):
+    """Base salaries are rule rows: a new one ends the one in force; one commendations were paid from is fixed."""
+
     queryset = BaseSalary.objects.all()
     serializer_class = BaseSalarySerializer
+
+    def perform_create(self, serializer):
+        serializer.instance = rule_add(actor=self.request.user, model=BaseSalary, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = rule_change(actor=self.request.user, row=serializer.instance, **serializer.validated_data)

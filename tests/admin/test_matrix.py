@@ -14,7 +14,8 @@ from django.urls import reverse
 from hr.admin import ProvinceReadOnly, ScopedAdmin
 from tests.admin.conftest import ROLES, WRITERS, registered_models
 
-# Province-wide reference and rule data: every writer reads the same rows, nobody writes them here.
+# Province-wide reference and rule data: every writer reads the same rows; only province administrators add rule
+# rows or correct one nothing was decided under (hr.services.rules), nobody else writes them here.
 SHARED = {
     "hr.SalaryScale",
     "hr.SalaryStep",
@@ -35,6 +36,7 @@ SHARED = {
     "reform.Band",
     "evaluations.Workflow",
     "evaluations.RuleSet",
+    "evaluations.ProvincePolicy",
 }
 MODELS = registered_models()
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Evaluation, QuotaGroup, RuleSet, TaskLine
+from evaluations.models import Evaluation, PolicyKind, ProvincePolicy, QuotaGroup, RuleSet, TaskLine
 from evaluations.services.cycles import cycle_generate
 from evaluations.services.forms import form_from_snapshot, render_pdf
 from hr.models import AnnualRating, RatingSource, UnitRating
@@ -330,6 +330,9 @@ class NotRatedTests:
         assert [row["employee"] for row in result["not_rated"]] == [newcomer.pk]
 
 
+SON_LA = "Quyết định 2407/QĐ-UBND (2021) của UBND tỉnh Sơn La"
+
+
 class HeadReformBandTests:
     """Sơn La's plan: a head of agency answers for the agency's published reform (PAR) result."""
 
@@ -347,14 +350,18 @@ class HeadReformBandTests:
         assert "Sở Nội vụ" in message and "C" in message
         response = _decide_api(client, director, final_rating="HTNV")
         assert response.status_code == 200, response.data
-        assert {"rule": "head_reform_band", "band": "C", "cap": "HTNV"} in response.data["forced_reasons"]
+        assert {"rule": "head_reform_band", "band": "C", "cap": "HTNV", "legal_basis": SON_LA} in response.data[
+            "forced_reasons"
+        ]
 
     def test_band_a_and_b_leave_the_rating_alone(self, org, as_user, director):
         published_at(org.a.unit, "80")
         response = _decide_api(as_user(org.admin), director)
         assert response.status_code == 200, response.data
         assert response.data["final_rating"] == "HTTNV"
-        assert {"rule": "head_reform_band", "band": "B", "cap": None} in response.data["forced_reasons"]
+        assert {"rule": "head_reform_band", "band": "B", "cap": None, "legal_basis": SON_LA} in response.data[
+            "forced_reasons"
+        ]
 
     def test_an_unpublished_result_does_not_count(self, org, as_user, director):
         # Submitted with no points (band D if it were published), still being appraised: only publication
@@ -362,12 +369,30 @@ class HeadReformBandTests:
         submitted(org.a.unit, officer=org.a.officer, points=lambda criterion: 0)
         assert _decide_api(as_user(org.admin), director).status_code == 200
 
-    def test_the_rule_is_data(self, org, as_user, director):
-        RuleSet.objects.filter(code="ND335-CC").update(head_reform_cap=False)
+    def test_the_rule_is_the_provinces_policy_not_the_decrees(self, org, as_user, director):
+        # Ended on the last day of 2025: the 2026 evaluation, whatever its decree, is not capped.
+        ProvincePolicy.objects.filter(kind=PolicyKind.HEAD_REFORM_CAP).update(valid_to=datetime.date(2025, 12, 31))
         published_at(org.a.unit, "50")
         response = _decide_api(as_user(org.admin), director)
         assert response.status_code == 200
         assert all(reason["rule"] != "head_reform_band" for reason in response.data["forced_reasons"])
+
+    def test_a_policy_may_cover_one_agency_only(self, org, as_user, director):
+        ProvincePolicy.objects.filter(kind=PolicyKind.HEAD_REFORM_CAP).update(unit=org.b.unit)
+        published_at(org.a.unit, "50")
+        response = _decide_api(as_user(org.admin), director)
+        assert response.status_code == 200
+        assert all(reason["rule"] != "head_reform_band" for reason in response.data["forced_reasons"])
+
+    def test_policy_in_force_on_the_last_day_of_the_year_applies(self, org, as_user, director):
+        ProvincePolicy.objects.filter(kind=PolicyKind.HEAD_REFORM_CAP).update(
+            valid_from=datetime.date(2026, 12, 31), valid_to=datetime.date(2026, 12, 31)
+        )
+        published_at(org.a.unit, "79.99")
+        _refused_decision(as_user(org.admin), director, "head_cap", field="final_rating")
+
+    def test_national_rule_sets_carry_no_provincial_flag(self):
+        assert not any(f.name == "head_reform_cap" for f in RuleSet._meta.get_fields())
 
     def test_other_staff_are_not_concerned(self, org, cycle):
         published_at(org.a.unit, "50")

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from evaluations.models import RuleSet, TaskLine
-from evaluations.services.cycles import months_worked, rule_set_for, rule_sets_on
+from evaluations.services.cycles import months_worked, rule_set_for
 from evaluations.services.scoring import rating_for_score, rating_for_shares, task_ratios, task_score
 from hr.models import Assignment
 from tests.factories import EmployeeFactory
@@ -119,7 +119,7 @@ class RuleSetChoiceTests:
         ],
     )
     def test_rules_are_chosen_by_date_and_category(self, day, category, code):
-        rule_set = rule_set_for(category, rule_sets_on(day))
+        rule_set = rule_set_for(category, list(RuleSet.objects.in_force_on(day)))
         assert (rule_set.code if rule_set else None) == code
 
 

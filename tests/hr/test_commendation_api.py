@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from hr.models import BaseSalary, Commendation, Initiative
 from hr.services.commendations import award_amount
+from hr.services.rules import rule_add
 from tests.factories import EmployeeFactory, OrgUnitFactory
 from tests.matrix.discipline import commendation, discipline, initiative
 from tests.refusals import refused, unchanged
@@ -54,7 +55,7 @@ class TestAmount:
         assert (after.base_salary, after.amount) == (2_340_000, 710_000)
 
     def test_a_new_base_salary_is_a_data_change(self, org):
-        BaseSalary.objects.create(amount=2_530_000, valid_from=datetime.date(2026, 7, 1), legal_basis="NĐ mới")
+        rule_add(actor=None, model=BaseSalary, amount=2_530_000, valid_from=datetime.date(2026, 7, 1), legal_basis="NĐ")
         record = commendation(employee=org.a.staff.employee, award="CSTDCS", decision_date=datetime.date(2026, 7, 1))
         assert (record.coefficient, record.amount) == (Decimal("1.00"), 2_530_000)
 

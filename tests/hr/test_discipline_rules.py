@@ -131,22 +131,29 @@ class TestLegacyForms:
             violation_date=D(2025, 3, 1),
         )
 
-    def test_public_employee_salary_demotion_until_its_own_abolition(self, org):
+    @pytest.mark.parametrize("day", [D(2008, 1, 1), D(2026, 6, 30), D(2026, 7, 1)])
+    @pytest.mark.parametrize("form", ["HA_BAC_LUONG", "GIANG_CHUC"])
+    def test_public_employees_never_had_the_legacy_forms(self, org, form, day):
+        """Luật Viên chức 2010 Điều 52 and NĐ 112/2020 Điều 15: khiển trách, cảnh cáo, cách chức, buộc thôi việc."""
+        manager = EmployeeFactory(unit=org.a.room, category=Category.VIEN_CHUC, position=position("TP_SO"))
+        for employee in (EmployeeFactory(unit=org.a.room, category=Category.VIEN_CHUC), manager):
+            refused(
+                "form",
+                "form_not_allowed",
+                employee=employee,
+                form=form,
+                decision_date=day,
+                effective_date=day,
+                violation_date=day,
+            )
+
+    @pytest.mark.parametrize(
+        ("day", "basis"), [(D(2026, 6, 30), "NĐ 112/2020/NĐ-CP Điều 15"), (D(2026, 7, 1), "NĐ 234/2026/NĐ-CP")]
+    )
+    def test_public_employee_forms_change_instrument_on_1_july_2026(self, org, day, basis):
         employee = EmployeeFactory(unit=org.a.room, category=Category.VIEN_CHUC)
-        before = {"decision_date": D(2026, 6, 30), "effective_date": D(2026, 6, 30), "violation_date": D(2026, 3, 1)}
-        record = discipline(employee, form="HA_BAC_LUONG", **before)
-        assert "112/2020" in record.rule.legal_basis
-        other = EmployeeFactory(unit=org.a.room, category=Category.VIEN_CHUC)
-        message = refused(
-            "form",
-            "form_not_allowed",
-            employee=other,
-            form="HA_BAC_LUONG",
-            decision_date=D(2026, 7, 1),
-            effective_date=D(2026, 7, 1),
-            violation_date=D(2026, 3, 1),
-        )
-        assert "01/07/2026" in message
+        record = discipline(employee, form="KHIEN_TRACH", decision_date=day, effective_date=day, violation_date=day)
+        assert basis in record.rule.legal_basis
 
     def test_a_new_decree_is_a_data_change(self, org):
         DisciplineFormRule.objects.filter(category=Category.CONG_CHUC, form="KHIEN_TRACH", valid_to=None).update(

@@ -11,6 +11,7 @@ import datetime
 import pytest
 
 from hr.models import Category, Employee
+from hr.services.rules import rule_add
 from tests.factories import EmployeeFactory
 from tests.refusals import refusal, refused, unchanged
 from tests.training.factories import ProgrammeFactory, enrol, finish, open_class, start, trained
@@ -83,8 +84,16 @@ class CreditRuleTests:
         person = EmployeeFactory(unit=org.a.room)
         trained(org.admin, person, end=D(2026, 3, 6), programme=ProgrammeFactory(programme_type="OTHER"))
         assert compliance_row(as_user(org.admin), person, 2026)["credited"] == 0
-        CreditRule.objects.create(
-            source="OTHER", category="CONG_CHUC", counts=True, valid_from=D(2026, 1, 1), legal_basis="Giả định"
+        # A correction is a new row: it ends the NĐ 171/2025 row the day before it starts (hr.services.rules).
+        rule_add(
+            actor=None,
+            model=CreditRule,
+            source="OTHER",
+            category="CONG_CHUC",
+            holder="ANY",
+            counts=True,
+            valid_from=D(2026, 1, 1),
+            legal_basis="Giả định",
         )
         assert compliance_row(as_user(org.admin), person, 2026)["credited"] == 40
         assert compliance_row(as_user(org.admin), person, 2025)["credited"] == 0

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backend.effective import EffectiveDated
 from hr.models import Category
 
 
@@ -14,8 +15,8 @@ class Holder(models.TextChoices):
     NON_LEADER = "NON_LEADER", _("People without a leadership post")
 
 
-class PeriodMinimum(models.Model):
-    """Periods (tiết) a person must be credited per year, in force from a date.
+class PeriodMinimum(EffectiveDated):
+    """Periods (tiết) a person must be credited per year, in force between two dates.
 
     The most specific row applies: category and holder, then category, then holder, then the general row.
     """
@@ -24,17 +25,18 @@ class PeriodMinimum(models.Model):
     category = models.CharField(_("category"), max_length=16, choices=Category.choices, blank=True)
     holder = models.CharField(_("applies to"), max_length=16, choices=Holder.choices, default=Holder.ANY)
     min_periods = models.PositiveSmallIntegerField(_("minimum periods per year"), validators=[MaxValueValidator(2000)])
-    valid_from = models.DateField(_("valid from"))
-    legal_basis = models.CharField(_("legal basis"), max_length=255)
 
     # Past decisions were taken under these rows: every change to them is kept.
     history = HistoricalRecords()
 
-    class Meta:
+    overlap_key = ("category", "holder")
+
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("yearly training minimum")
         verbose_name_plural = _("yearly training minima")
         ordering = ["-valid_from", "category"]
         constraints = [
+            *EffectiveDated.Meta.constraints,
             models.UniqueConstraint(fields=["category", "holder", "valid_from"], name="periodminimum_one_per_day"),
         ]
 
@@ -51,7 +53,7 @@ class CreditSource(models.TextChoices):
     TEACHING = "TEACHING", _("Teaching in a retraining course")
 
 
-class CreditRule(models.Model):
+class CreditRule(EffectiveDated):
     """Whether periods from a source count toward the yearly minimum, for whom, from a date, under which text.
 
     NĐ 171/2025 counts only job-position programmes for công chức (Điều 16.3) and, for a leader, the periods
@@ -64,16 +66,17 @@ class CreditRule(models.Model):
     category = models.CharField(_("category"), max_length=16, choices=Category.choices, blank=True)
     holder = models.CharField(_("applies to"), max_length=16, choices=Holder.choices, default=Holder.ANY)
     counts = models.BooleanField(_("counts toward the yearly minimum"))
-    valid_from = models.DateField(_("valid from"))
-    legal_basis = models.CharField(_("legal basis"), max_length=255)
     # Compliance was judged under these rows: every change to them is kept.
     history = HistoricalRecords()
 
-    class Meta:
+    overlap_key = ("source", "category", "holder")
+
+    class Meta(EffectiveDated.Meta):
         verbose_name = _("training credit rule")
         verbose_name_plural = _("training credit rules")
         ordering = ["-valid_from", "source", "category"]
         constraints = [
+            *EffectiveDated.Meta.constraints,
             models.UniqueConstraint(
                 fields=["source", "category", "holder", "valid_from"], name="creditrule_one_per_day"
             ),

@@ -58,18 +58,15 @@ def check_year(year) -> int:
 
 
 def minima_in_force(*, year: int, rules: list[PeriodMinimum] | None = None) -> dict[tuple[str, str], int]:
-    """(category, holder) → minimum periods for `year`, from the rows in force on 31 December.
+    """(category, holder) → minimum periods for `year`, from the rows in force on 31 December (one per key).
 
-    Category "" is everyone else; holder ANY is leaders and non-leaders alike.
+    Category "" is everyone else; holder ANY is leaders and non-leaders alike. `rules`, when given, are all
+    the rows (loaded once for several years).
     """
     year_end = datetime.date(year, 12, 31)
     if rules is None:
-        rules = list(PeriodMinimum.objects.filter(valid_from__lte=year_end))
-    minima: dict[tuple[str, str], int] = {}
-    for rule in sorted(rules, key=lambda r: r.valid_from, reverse=True):
-        if rule.valid_from <= year_end:
-            minima.setdefault((rule.category, rule.holder), rule.min_periods)
-    return minima
+        rules = list(PeriodMinimum.objects.in_force_on(year_end))
+    return {(r.category, r.holder): r.min_periods for r in rules if r.is_in_force_on(year_end)}
 
 
 def _most_specific_first(minima: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
@@ -119,12 +116,9 @@ def credit_rules_in_force(*, year: int, rules: list[CreditRule] | None = None) -
     """(source, category, holder) → whether it counts in `year`, from the rows in force on 31 December."""
     year_end = datetime.date(year, 12, 31)
     if rules is None:
-        rules = list(CreditRule.objects.filter(valid_from__lte=year_end))
-    in_force: dict[tuple[str, str, str], bool] = {}
-    for rule in sorted(rules, key=lambda r: r.valid_from, reverse=True):
-        if rule.valid_from <= year_end:
-            in_force.setdefault((rule.source, rule.category, rule.holder), rule.counts)
-    return in_force
+        rules = list(CreditRule.objects.in_force_on(year_end))
+    # One row per key is in force on a day (EffectiveDated.overlap_key), so the keys do not collide.
+    return {(r.source, r.category, r.holder): r.counts for r in rules if r.is_in_force_on(year_end)}
 
 
 def source_counts(*, in_force: dict[tuple[str, str, str], bool], source: str, category: str, leader: bool) -> bool:
