@@ -42,8 +42,8 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def seed_evaluations(args, unit) -> str:
-    """The department's annual cycle of `args.year` with one evaluation per person (bulk-inserted), once."""
+def seed_evaluations(args, unit, admin_username: str = "bench.admin") -> str:
+    """The unit's annual cycle of `args.year` with one evaluation per person of its subtree (bulk-inserted), once."""
     from django.db import connection
 
     from evaluations.models import Evaluation, EvaluationCycle, PeriodKind
@@ -53,7 +53,7 @@ def seed_evaluations(args, unit) -> str:
     if EvaluationCycle.objects.filter(year=args.year, scope_unit=unit, period_kind=PeriodKind.ANNUAL).exists():
         return "reused"
     rng = random.Random(args.seed)
-    admin = User.objects.get(username="bench.admin")
+    admin = User.objects.get(username=admin_username)
     cycle = cycle_create(actor=admin, year=args.year, period_kind=PeriodKind.ANNUAL, scope_unit=unit)
     rows = []
     for pk, unit_id, category in Employee.objects.filter(unit__path__startswith=unit.path).values_list(
