@@ -261,7 +261,7 @@ def _may_skip_row_triggers(cursor) -> bool:
 
 
 def _check_keys_at_once(cursor, actor_id: int | None) -> str | None:
-    """Check the loaded rows' foreign keys in one statement per key, as the per-row triggers would.
+    """Check the loaded rows' foreign keys set-based (two statements a key column), as the row triggers would.
 
     The checks of a foreign key constraint are triggers that run once per written row at commit: each
     looks the referenced row up and locks it FOR KEY SHARE, so that it cannot be deleted (nor its key
