@@ -13,15 +13,23 @@ generate_series, no Python per row), and ANALYZEd. At each size it times, median
     personnel officer and as the province admin (real JWT, scope, filters, bounded count, serialiser);
   - the same page by one raw SQL query + json.dumps (benchmarks/employee_list.py's baseline);
 
-and prints EXPLAIN (ANALYZE) of the officer's page and count queries, with the indexes they use and
-whether any plan scans the employee table sequentially.
+  - the training compliance summary and the rating distribution of that department
+    (`/api/v1/training/compliance/summary/`, `/api/v1/evaluations/statistics/`) as the officer and the
+    admin, next to the raw SQL aggregates of benchmarks/training_compliance.py and
+    benchmarks/rating_distribution.py (every copied person carries the enrolments and evaluations of
+    the person copied);
+
+and prints EXPLAIN (ANALYZE) of the officer's page and count queries and of the reports' queries,
+with the indexes they use and whether any plan scans the employee table sequentially.
 """
 
 import argparse
+import os
 import re
 import statistics
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.database import bench_database, ensure_database, setup_django
 
 PAGE_SIZE = 50
+REPORT_YEAR = 2025
 # Every column of hr_employee but the id; the copy gets a new national ID and keeps the rest.
 COPIED = [
     "legacy_id_number",
@@ -60,12 +69,20 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=30, help="timed requests per case (default 30)")
     parser.add_argument("--database", help="benchmark database name (default: DATABASE_URL's name + _scale)")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the demo province (default 2026)")
+    parser.add_argument("--no-reports", action="store_true", help="lists only, no compliance and distribution")
     return parser.parse_args()
 
 
 def grow(target: int) -> float:
-    """Copy people (cycling over the seeded ones) until the province has `target`; returns the seconds taken."""
+    """Copy people (cycling over the seeded ones) until the province has `target`; returns the seconds taken.
+
+    Each copy also gets the training enrolments and the evaluations of the person copied, so the
+    compliance summary and the rating distribution grow with the people.
+    """
     from django.db import connection, transaction
+
+    from evaluations.models import Evaluation
+    from training.models import Enrolment
 
     started = time.monotonic()
     with transaction.atomic(), connection.cursor() as cursor:
@@ -77,19 +94,37 @@ def grow(target: int) -> float:
         cursor.execute("SELECT count(*) FROM hr_employee WHERE national_id NOT LIKE '099%%'")
         seeded = cursor.fetchone()[0]
         columns = ", ".join(COPIED)
-        # National IDs 099 + 9 digits: no real province code, so never one of the seeded people's.
-        cursor.execute(
-            f"""
-            INSERT INTO hr_employee (national_id, {columns})
-            SELECT '099' || lpad((%(last)s + g)::text, 9, '0'), {", ".join("e." + c for c in COPIED)}
+        params = {"last": last, "missing": missing, "seeded": seeded}
+        # Copy number g is person `last + g`, a copy of the seeded person numbered (g - 1) mod seeded.
+        copies = """
             FROM generate_series(1, %(missing)s) AS g
             JOIN (SELECT row_number() OVER (ORDER BY id) - 1 AS n, * FROM hr_employee
                   WHERE national_id NOT LIKE '099%%') AS e ON e.n = (g - 1) %% %(seeded)s
-            """,
-            {"last": last, "missing": missing, "seeded": seeded},
+        """
+        # National IDs 099 + 9 digits: no real province code, so never one of the seeded people's.
+        cursor.execute(
+            f"INSERT INTO hr_employee (id, national_id, {columns})"
+            f" SELECT %(last)s + g, '099' || lpad((%(last)s + g)::text, 9, '0'), {', '.join('e.' + c for c in COPIED)}"
+            f" {copies}",
+            params,
         )
+        cursor.execute("SELECT setval(pg_get_serial_sequence('hr_employee', 'id'), (SELECT max(id) FROM hr_employee))")
+        for model in (Enrolment, Evaluation):
+            # A copied evaluation is nobody's amendment: amended_from (one-to-one) stays empty.
+            kept = [
+                f.column
+                for f in model._meta.concrete_fields
+                if f.column not in ("id", "employee_id", "amended_from_id")
+            ]
+            cursor.execute(
+                f"INSERT INTO {model._meta.db_table} (employee_id, {', '.join(kept)})"
+                f" SELECT %(last)s + g, {', '.join('r.' + c for c in kept)} {copies}"
+                f" JOIN {model._meta.db_table} AS r ON r.employee_id = e.id",
+                params,
+            )
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE hr_employee")
+        for table in ("hr_employee", "training_enrolment", "evaluations_evaluation"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
         cursor.execute("ANALYZE hr_orgunit")
     return time.monotonic() - started
 
@@ -106,21 +141,94 @@ def plan_summary(sql: str, params) -> tuple[list[str], float]:
     return scans, executed
 
 
-def api_queries(client, params) -> list[tuple[str, tuple]]:
-    """The employee queries one API request runs (SQL with its parameters)."""
+def api_queries(client, url: str, params, table: str = "hr_employee") -> list[tuple[str, tuple]]:
+    """The queries naming `table` that one API request runs (SQL with its parameters)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     captured = []
 
     def keep(execute, sql, sql_params, many, context):
-        if "hr_employee" in sql and not sql.startswith(("SAVEPOINT", "RELEASE", "EXPLAIN")):
+        if table in sql and not sql.startswith(("SAVEPOINT", "RELEASE", "EXPLAIN")):
             captured.append((sql, sql_params))
         return execute(sql, sql_params, many, context)
 
     with CaptureQueriesContext(connection), connection.execute_wrapper(keep):
-        client.get("/api/v1/employees/", params)
+        client.get(url, params)
     return captured
+
+
+def print_plans(label: str, queries: list[tuple[str, tuple]]) -> None:
+    for sql, sql_params in queries:
+        scans, executed = plan_summary(sql, sql_params)
+        upper = sql.upper()
+        kind = "count" if "COUNT(" in upper else "page" if "ORDER BY" in upper else "look-up"
+        if not label.endswith("list"):
+            kind = "aggregate"
+        sequential = [scan for scan in scans if "Seq Scan on hr_employee" in scan]
+        print(f"  {label} {kind} query: {executed:.1f} ms; sequential scan of hr_employee: {bool(sequential)}")
+        for scan in scans:
+            print(f"    {scan}")
+
+
+def median_ms(call, runs: int) -> float:
+    for _ in range(3):  # warm-up
+        call()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples) * 1000
+
+
+def seed_reports(seed: int) -> None:
+    """Three years of completed classes with results, and a REPORT_YEAR annual cycle, for every seeded person."""
+    import random
+
+    from benchmarks.rating_distribution import seed_evaluations
+    from benchmarks.training_compliance import seed_training
+    from hr.models import Employee, OrgUnit
+
+    root = OrgUnit.objects.get(parent__isnull=True)
+    seed_training(list(Employee.objects.all()), organiser=root, year=REPORT_YEAR, rng=random.Random(seed))
+    seed_evaluations(argparse.Namespace(year=REPORT_YEAR, seed=seed), root, admin_username="admin")
+
+
+def time_reports(clients: dict, department, runs: int, reports: list) -> None:
+    """Compliance summary and rating distribution of the department for each caller, against raw SQL."""
+    from benchmarks.rating_distribution import raw_payload
+    from benchmarks.training_compliance import raw_figures
+
+    training_year = rated_year = REPORT_YEAR
+    cases = [
+        (
+            "compliance summary",
+            "/api/v1/training/compliance/summary/",
+            {"unit": department.pk, "year": training_year},
+            lambda: raw_figures(department, training_year),
+            "hr_employee",
+        ),
+        (
+            "rating distribution",
+            "/api/v1/evaluations/statistics/",
+            {"unit": department.pk, "year": rated_year},
+            lambda: raw_payload(department, rated_year),
+            "evaluations_evaluation",
+        ),
+    ]
+    for report, url, params, raw, table in cases:
+        raw_ms = median_ms(raw, runs)
+        for label, client in clients.items():
+
+            def call(client=client, url=url, params=params):
+                response = client.get(url, params)
+                assert response.status_code == 200, response.content[:300]
+
+            api_ms = median_ms(call, runs)
+            reports.append((report, label, api_ms, raw_ms))
+            print(f"  {report} as {label}: {api_ms:.1f} ms; raw SQL {raw_ms:.1f} ms; {api_ms / raw_ms:.1f}×")
+        print_plans(report, api_queries(clients["province admin"], url, params, table))
 
 
 def main() -> None:
@@ -141,6 +249,8 @@ def main() -> None:
     started = time.monotonic()
     call_command("migrate", verbosity=0)
     seed_province(seed=args.seed, staff=sizes[0], as_of=datetime.date.today())
+    if not args.no_reports:
+        seed_reports(args.seed)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"PostgreSQL database {name}: seeded {sizes[0]:,} people in {time.monotonic() - started:.0f} s.")
@@ -150,6 +260,7 @@ def main() -> None:
     params = {"unit": department.pk, "status": "ACTIVE", "page_size": PAGE_SIZE}
     clients = {"personnel officer": api_client(officer), "province admin": api_client(admin)}
     table = []
+    reports = defaultdict(list)
     for size in sizes:
         seconds = grow(size)
         total = Employee.objects.count()
@@ -175,17 +286,19 @@ def main() -> None:
                     body["count_estimated"],
                 )
             )
-        for sql, sql_params in api_queries(clients["personnel officer"], params):
-            scans, executed = plan_summary(sql, sql_params)
-            kind = "count" if "COUNT(" in sql.upper() else "page" if "ORDER BY" in sql.upper() else "scope look-up"
-            sequential = [scan for scan in scans if "Seq Scan on hr_employee" in scan]
-            print(f"  officer {kind} query: {executed:.1f} ms; sequential scan of hr_employee: {bool(sequential)}")
-            for scan in scans:
-                print(f"    {scan}")
+        print_plans("officer list", api_queries(clients["personnel officer"], "/api/v1/employees/", params))
+        if not args.no_reports:
+            time_reports(clients, department, args.runs, reports[total])
     print(f"\n{'caller':<20}{'people':>11}{'API ms':>9}{'raw SQL+json ms':>17}{'ratio':>8}{'queries':>9}{'count':>10}")
     for label, total, api_ms, raw_ms, queries, count, estimated in table:
         shown = f"~{count:,}" if estimated else f"{count:,}"
         print(f"{label:<20}{total:>11,}{api_ms:>9.1f}{raw_ms:>17.2f}{api_ms / raw_ms:>7.1f}×{queries:>9}{shown:>10}")
+    if reports:
+        print(f"\n{'report':<22}{'caller':<20}{'people':>11}{'API ms':>9}{'raw SQL ms':>12}{'ratio':>8}")
+        for total, rows in reports.items():
+            for report, label, api_ms, raw_ms in rows:
+                print(f"{report:<22}{label:<20}{total:>11,}{api_ms:>9.1f}{raw_ms:>12.1f}{api_ms / raw_ms:>7.1f}×")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,6 @@ def seed(args) -> None:
     from hr.identity import make_national_id
     from hr.models import Category, Employee, Role, Sex, UnitKind, UnitLevel, User
     from hr.services.units import unit_create
-    from training.models import ClassStatus, ContentArea, Enrolment, Programme, Result, TopicTag, TrainingClass
 
     rng = random.Random(args.seed)
     day = datetime.date(2000, 1, 1)
@@ -95,6 +94,14 @@ def seed(args) -> None:
             )
         )
     people = Employee.objects.bulk_create(people, batch_size=2000)
+    seed_training(people, organiser=department, year=args.year, rng=rng)
+    User.objects.create_user(username="bench.admin", password="Benchmark#2026", role=Role.PROVINCE_ADMIN)
+
+
+def seed_training(people, *, organiser, year: int, rng: random.Random) -> None:
+    """Completed classes in the three years around `year` (a quarter on a reform programme) and 0–4 results each."""
+    from training.models import ClassStatus, ContentArea, Enrolment, Programme, Result, TopicTag, TrainingClass
+
     area = ContentArea.objects.get(code="JOB_POSITION")
     reform = Programme.objects.create(
         code="BENCH-CCHC", name="Cải cách hành chính", content_area=area, programme_type="JOB_POSITION", periods=40
@@ -104,14 +111,14 @@ def seed(args) -> None:
         code="BENCH-VTVL", name="Kỹ năng vị trí việc làm", content_area=area, programme_type="JOB_POSITION", periods=40
     )
     classes = []
-    for year in (args.year - 1, args.year, args.year + 1):
+    for class_year in (year - 1, year, year + 1):
         for n in range(CLASSES_PER_YEAR):
-            end = datetime.date(year, 1 + n % 12, 10 + n % 15)
+            end = datetime.date(class_year, 1 + n % 12, 10 + n % 15)
             classes.append(
                 TrainingClass(
-                    code=f"BENCH-{year}-{n:03d}",
+                    code=f"BENCH-{class_year}-{n:03d}",
                     programme=reform if n % 4 == 0 else plain,
-                    organiser=department,
+                    organiser=organiser,
                     provider="Trường Chính trị tỉnh",
                     start_date=end - datetime.timedelta(days=4),
                     end_date=end,
@@ -130,7 +137,6 @@ def seed(args) -> None:
                 Enrolment(employee=person, training_class=training_class, result=result, periods_credited=periods)
             )
     Enrolment.objects.bulk_create(enrolments, batch_size=5000)
-    User.objects.create_user(username="bench.admin", password="Benchmark#2026", role=Role.PROVINCE_ADMIN)
 
 
 def prepare(args, url: str, name: str) -> str:

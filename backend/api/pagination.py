@@ -102,3 +102,18 @@ class BoundedCountPagination(StandardPagination):
         }
         response["required"] = [*response.get("required", []), "count_estimated"]
         return response
+
+
+class BoundedListCountMixin:
+    """For a viewset whose lists grow with the province's people: `BoundedCountPagination` on `bounded_actions`.
+
+    Its other paginated actions (a record's history) stay on `StandardPagination`: they list one record's
+    versions. A serializer paginated by two views has one schema component (`Paginated…List`), so every
+    view listing it pages the same way.
+    """
+
+    bounded_actions = ("list",)
+
+    @property
+    def pagination_class(self):
+        return BoundedCountPagination if getattr(self, "action", None) in self.bounded_actions else StandardPagination

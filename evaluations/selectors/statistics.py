@@ -12,8 +12,13 @@ from hr.models import OrgUnit, RatingLevel
 
 
 def rating_distribution(*, year: int, unit: OrgUnit | None, period_kind: str = PeriodKind.ANNUAL) -> QuerySet:
-    """One row per unit: decided evaluations per rating, people not rated, evaluations still open."""
-    locked = WorkflowState.objects.filter(is_locked=True).values("code")
+    """One row per unit: decided evaluations per rating, people not rated, evaluations still open.
+
+    The locked (decided) states are read first, in one small query, and written into the aggregate as
+    literals: as a subquery, PostgreSQL evaluated it again in each of the six counts of every row
+    (a third of the time at 100,000 evaluations; benchmarks/rating_distribution.py).
+    """
+    locked = sorted(set(WorkflowState.objects.filter(is_locked=True).values_list("code", flat=True)))
     queryset = Evaluation.objects.filter(cycle__year=year, cycle__period_kind=period_kind).exclude(status=SUPERSEDED)
     if unit is not None:
         queryset = queryset.filter(unit__path__startswith=unit.path)

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from backend.api.etags import ETagMixin
 from backend.api.exceptions import Conflict
+from backend.api.pagination import BoundedListCountMixin
 from evaluations.models import NOT_RATED, Evaluation
 from evaluations.selectors.evaluations import (
     EvaluationFilter,
@@ -44,7 +45,12 @@ def pdf_filename(evaluation: Evaluation) -> str:
 
 
 class EvaluationViewSet(
-    ETagMixin, HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    BoundedListCountMixin,
+    ETagMixin,
+    HistoryMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Evaluations in the caller's scope. Nothing is deleted; a decided evaluation is corrected by amendment."""
 
@@ -157,7 +163,7 @@ class EvaluationViewSet(
         return Response(StatisticsSerializer(payload).data)
 
 
-class MyEvaluationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class MyEvaluationViewSet(BoundedListCountMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The caller's own evaluations, every cycle and version."""
 
     serializer_class = EvaluationListSerializer

@@ -64,13 +64,16 @@ class Employee(models.Model):
     legacy_id_number = models.CharField(
         _("legacy ID card number (9 digits)"), max_length=9, blank=True, validators=[validate_legacy_id_number]
     )
-    full_name = models.CharField(_("full name"), max_length=128, db_index=True)
+    full_name = models.CharField(_("full name"), max_length=128)
     date_of_birth = models.DateField(_("date of birth"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     ethnicity = models.CharField(_("ethnicity"), max_length=64, default="Kinh")
     email = models.EmailField(_("email"), blank=True)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
-    unit = models.ForeignKey("hr.OrgUnit", on_delete=models.PROTECT, related_name="employees", verbose_name=_("unit"))
+    # Indexed by (unit, status) below, which serves every lookup by unit alone as well.
+    unit = models.ForeignKey(
+        "hr.OrgUnit", on_delete=models.PROTECT, related_name="employees", verbose_name=_("unit"), db_index=False
+    )
     position = models.ForeignKey(
         "hr.Position", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("position")
     )
@@ -104,13 +107,21 @@ class Employee(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # The history is read one person at a time (by `id`, in `history_date` order): the indexes the
+    # employee table has for its lists and searches would only slow every write of a version.
+    history = HistoricalRecords(no_db_index=["national_id", "full_name", "unit", "position", "rank", "salary_step"])
 
     class Meta:
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
         ordering = ["full_name", "id"]
-        indexes = [models.Index(fields=["unit", "status"]), models.Index(fields=["category"])]
+        indexes = [
+            models.Index(fields=["unit", "status"]),
+            models.Index(fields=["category"]),
+            # The list's order. A plain B-tree: no query compares names with LIKE 'prefix%' (searches
+            # are `icontains`, UPPER(...) LIKE '%…%', which no B-tree serves), so no `_like` twin.
+            models.Index(fields=["full_name"], name="hr_employee_full_name"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.national_id})"

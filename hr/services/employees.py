@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
@@ -266,6 +266,77 @@ COPY_COLUMNS = [
     "recruitment_date",
 ]
 
+# Every foreign key of the rows `employee_bulk_load` writes, by where its value comes from: a column of the
+# loaded rows (naming a row that existed before the load), the new employee's own id, or the actor.
+# tests/hr/test_employee_bulk_load_keys.py proves the list complete against the models.
+LOADED_KEYS = {"unit_id": OrgUnit, "position_id": Position, "rank_id": Rank, "salary_step_id": SalaryStep}
+LOAD_FOREIGN_KEYS = {
+    Employee: {"unit_id": "loaded", "position_id": "loaded", "rank_id": "loaded", "salary_step_id": "loaded"},
+    Employee.history.model: {"history_user_id": "actor"},
+    Assignment: {"employee_id": "new", "unit_id": "loaded", "position_id": "loaded", "created_by_id": "actor"},
+    SalaryRecord: {"employee_id": "new", "rank_id": "loaded", "salary_step_id": "loaded", "created_by_id": "actor"},
+}
+
+
+def _may_skip_row_triggers(cursor) -> bool:
+    # Superusers, and from PostgreSQL 15 a role granted SET on the parameter, may turn row triggers off.
+    cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+    if cursor.fetchone()[0]:
+        return True
+    if connection.pg_version < 150000:
+        return False
+    cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET')")
+    return cursor.fetchone()[0]
+
+
+def _check_keys_at_once(cursor, actor_id: int | None) -> str | None:
+    """Check the loaded rows' foreign keys set-based (two statements a key column), as the row triggers would.
+
+    The checks of a foreign key constraint are triggers that run once per written row at commit: each
+    looks the referenced row up and locks it FOR KEY SHARE, so that it cannot be deleted (nor its key
+    changed) until the transaction ends. At 100,000 people that is 1.3 million lookups of the same few
+    hundred units, posts, ranks and steps and of the one actor. Here each referenced row is looked up
+    and locked FOR KEY SHARE once, and a key naming no row raises the IntegrityError the trigger would
+    have raised. The new employees' own ids need no check: they are this transaction's rows, which no
+    other transaction sees. Then the row triggers are turned off for this transaction only (the
+    session's previous setting is returned, to be restored by `_restore_row_triggers` after the writes);
+    unique and check constraints are indexes and expressions, not triggers, and still apply.
+
+    Returns None, checking nothing, when the database role may not turn row triggers off: the
+    per-row checks then run at commit as before.
+    """
+    if not _may_skip_row_triggers(cursor):
+        return None
+    for column, model in LOADED_KEYS.items():
+        table = model._meta.db_table
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE id IN (SELECT {column} FROM employee_load) ORDER BY id FOR KEY SHARE"
+        )
+        present = {row[0] for row in cursor.fetchall()}
+        cursor.execute(f"SELECT DISTINCT {column} FROM employee_load WHERE {column} IS NOT NULL")
+        missing = sorted({row[0] for row in cursor.fetchall()} - present)
+        if missing:
+            raise IntegrityError(
+                f'insert or update on table "{Employee._meta.db_table}" violates foreign key constraint on'
+                f' {column}: Key ({column})=({missing[0]}) is not present in table "{table}".'
+            )
+    if actor_id is not None:
+        cursor.execute(f"SELECT id FROM {User._meta.db_table} WHERE id = %s FOR KEY SHARE", [actor_id])
+        if cursor.fetchone() is None:
+            raise IntegrityError(
+                f"insert or update violates foreign key constraints on created_by_id and history_user_id:"
+                f' Key (id)=({actor_id}) is not present in table "{User._meta.db_table}".'
+            )
+    cursor.execute("SELECT current_setting('session_replication_role')")
+    previous = cursor.fetchone()[0]
+    cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
+    return previous
+
+
+def _restore_row_triggers(cursor, previous: str | None) -> None:
+    if previous is not None:
+        cursor.execute("SELECT set_config('session_replication_role', %s, true)", [previous])
+
 
 def employee_bulk_load(*, actor: User | None, people) -> list[int]:
     """Register many checked people at once on PostgreSQL: COPY and set-based SQL; all or nothing.
@@ -277,6 +348,9 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
     national IDs by the unique constraint. Writes what `employee_bulk_create` writes: the employees, one
     history row each with the same values ("+", the actor, one timestamp, no change reason), the first
     assignment and, when ranked, the first salary record. Returns the new ids in row order.
+
+    Foreign keys are checked once per referenced row rather than once per written row when the
+    database role may do so (`_check_keys_at_once`: the same rows locked, the same IntegrityError).
     """
     if connection.vendor != "postgresql":
         raise NotImplementedError("employee_bulk_load needs PostgreSQL; use employee_bulk_create")
@@ -312,6 +386,7 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
             f"COPY employee_load ({', '.join(frame.columns)}) FROM STDIN (FORMAT csv, FORCE_NOT_NULL ({not_null}))"
         ) as copy:
             copy.write(body.encode("utf-8"))
+        previous_role = _check_keys_at_once(cursor, actor_id)
         cursor.execute(
             f"INSERT INTO {Employee._meta.db_table} ({columns}) SELECT {columns} FROM employee_load ORDER BY id"
         )
@@ -335,6 +410,7 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
             " FROM employee_load WHERE salary_step_id IS NOT NULL ORDER BY id",
             [recruitment, actor_id, now],
         )
+        _restore_row_triggers(cursor, previous_role)
         cursor.execute("SELECT id FROM employee_load ORDER BY id")
         ids = [row[0] for row in cursor.fetchall()]
         cursor.execute("DROP TABLE employee_load")

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
+from backend.api.pagination import BoundedListCountMixin
 from hr.access import account_scope_q
 from hr.models import User
 from hr.permissions import IsPersonnelWriter
@@ -12,7 +13,13 @@ from hr.services.accounts import account_create, account_update
 from hr.views.history import HistoryMixin
 
 
-class AccountViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class AccountViewSet(
+    BoundedListCountMixin,
+    HistoryMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Logins of employees. Accounts are deactivated, never deleted."""
 
     serializer_class = AccountOutputSerializer

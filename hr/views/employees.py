@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from backend.api.etags import ETagMixin
-from backend.api.pagination import BoundedCountPagination, StandardPagination
+from backend.api.pagination import BoundedListCountMixin
 from hr.access import access_employee_for_write
 from hr.models import Employee
 from hr.permissions import PersonnelWriteOrReadOnly
@@ -44,6 +44,7 @@ def _decision_fields(request) -> dict:
 
 
 class EmployeeViewSet(
+    BoundedListCountMixin,
     ETagMixin,
     HistoryMixin,
     mixins.ListModelMixin,
@@ -58,11 +59,6 @@ class EmployeeViewSet(
     filterset_class = EmployeeFilter
     search_fields = ["full_name", "national_id", "legacy_id_number"]
     ordering_fields = ["full_name", "date_of_birth", "recruitment_date", "salary_coefficient", "id"]
-
-    @property
-    def pagination_class(self):
-        """The list's count stays bounded at national scale (exact up to 10,000, then estimated)."""
-        return BoundedCountPagination if self.action == "list" else StandardPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user

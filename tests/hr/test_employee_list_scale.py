@@ -13,6 +13,7 @@ from hr.models import Employee, Position, Rank, SalaryStep
 from hr.selectors.employees import employee_list_rows, employee_visible
 from hr.serializers.employees import EmployeeListSerializer, EmployeeOutputSerializer
 from tests.factories import EmployeeFactory
+from tests.training.factories import TrainingClassFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,31 @@ def test_unit_filter_inside_the_scope_runs_one_path_condition(org, as_user):
     page = [q["sql"] for q in queries.captured_queries if "ORDER BY" in q["sql"] and "hr_employee" in q["sql"]]
     assert page
     assert page[-1].count(org.a.unit.path) == 1
+
+
+# Every list that grows with the province's people, and the schema path naming it.
+BOUNDED_LISTS = [
+    ("/api/v1/employees/", "/api/v1/employees/"),
+    ("/api/v1/accounts/", "/api/v1/accounts/"),
+    ("/api/v1/evaluations/", "/api/v1/evaluations/"),
+    ("/api/v1/me/evaluations/", "/api/v1/me/evaluations/"),
+    ("/api/v1/training/compliance/", "/api/v1/training/compliance/"),
+    ("/api/v1/training/enrolments/", "/api/v1/training/enrolments/"),
+    ("/api/v1/training/certificates/", "/api/v1/training/certificates/"),
+    ("class roster", "/api/v1/training/classes/{id}/enrolments/"),
+]
+
+
+@pytest.mark.parametrize(("url", "path"), BOUNDED_LISTS)
+def test_every_list_of_people_has_a_bounded_count_and_says_so(as_user, org, url, path):
+    client = as_user(org.admin)
+    if url == "class roster":
+        url = f"/api/v1/training/classes/{TrainingClassFactory(organiser=org.a.unit).pk}/enrolments/"
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["count_estimated"] is False
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    ref = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    page = schema["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert "count_estimated" in page["required"]
+    assert "estimate" in page["properties"]["count"]["description"]

@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from backend.api.exceptions import ApplicationError
+from backend.api.pagination import BoundedListCountMixin
 from hr.permissions import PersonnelWriteOrReadOnly
 from hr.views.history import HistoryMixin
 from training.access import access_class_for_run
@@ -36,6 +37,7 @@ from training.services.results import ResultInput, attendance_record, results_re
 
 
 class TrainingClassViewSet(
+    BoundedListCountMixin,
     HistoryMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -44,6 +46,7 @@ class TrainingClassViewSet(
     """Classes are visible to everyone signed in; the organiser's officers (and admins) run them."""
 
     serializer_class = ClassOutputSerializer
+    bounded_actions = ("enrolments",)  # pages EnrolmentOutputSerializer, as the enrolment list does
     permission_classes = [PersonnelWriteOrReadOnly]
     filterset_class = ClassFilter
     search_fields = ["code", "programme__name", "provider"]

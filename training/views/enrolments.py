@@ -5,6 +5,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from backend.api.pagination import BoundedListCountMixin
 from hr.permissions import PersonnelWriteOrReadOnly
 from hr.views.history import HistoryMixin
 from training.models import Certificate, Enrolment
@@ -13,7 +14,13 @@ from training.serializers.enrolments import CertificateOutputSerializer, Enrolme
 from training.services.enrolments import enrolment_withdraw
 
 
-class EnrolmentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class EnrolmentViewSet(
+    BoundedListCountMixin,
+    HistoryMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Enrolments of the people the caller may read (and of the classes they run)."""
 
     serializer_class = EnrolmentOutputSerializer
@@ -36,7 +43,13 @@ class EnrolmentViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModel
         return Response(EnrolmentOutputSerializer(enrolment_visible(user=user).get(pk=enrolment.pk)).data)
 
 
-class CertificateViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class CertificateViewSet(
+    BoundedListCountMixin,
+    HistoryMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
     """Certificates of the people the caller may read; issued through the class."""
 
     serializer_class = CertificateOutputSerializer

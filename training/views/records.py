@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from backend.api.exceptions import ApplicationError
+from backend.api.pagination import BoundedCountPagination
 from hr.access import access_unit_for_read, can_read_unit_subtree
 from hr.models import Employee, OrgUnit
 from hr.selectors.employees import employee_visible
@@ -36,6 +37,7 @@ class ComplianceListView(ListAPIView):
     """Each working person the caller may read, with periods credited in the year against the minimum."""
 
     serializer_class = ComplianceRowSerializer
+    pagination_class = BoundedCountPagination  # one row per working person
     filterset_class = ComplianceFilter
     ordering_fields = ["full_name", "credited", "id"]
     ordering = ["full_name", "id"]
