@@ -1,6 +1,8 @@
 """Models of the personnel app, one module per concept."""
 
 from hr.models.accounts import Role, User
+from hr.models.calendar import OFF_KINDS, CalendarDay, DayBasis, DayKind
+from hr.models.changes import PersonChange
 from hr.models.commendations import (
     INITIATIVE_ORDER,
     Award,
@@ -44,6 +46,7 @@ __all__ = [
     "AGENCY_KINDS",
     "FORM_ORDER",
     "INITIATIVE_ORDER",
+    "OFF_KINDS",
     "RATING_ORDER",
     "AnnualRating",
     "Assignment",
@@ -52,8 +55,11 @@ __all__ = [
     "AwardLevel",
     "AwardRule",
     "BaseSalary",
+    "CalendarDay",
     "Category",
     "Commendation",
+    "DayBasis",
+    "DayKind",
     "DisciplineForm",
     "DisciplineFormRule",
     "DisciplinePause",
@@ -67,6 +73,7 @@ __all__ = [
     "InitiativeLevel",
     "OrgUnit",
     "PauseKind",
+    "PersonChange",
     "PoliticalTheoryLevel",
     "Position",
     "Rank",
