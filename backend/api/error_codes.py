@@ -187,6 +187,13 @@ NOTIFICATIONS = (
     ErrorCode("notice_mandatory", 400, "The notice is required by the rules (a decided rating) and stays on."),
 )
 
+SYNC = (
+    ErrorCode("cursor_invalid", 400, "The cursor is not of the form the feed gives (two whole numbers joined by a dot)."),
+    ErrorCode("cursor_unknown", 400, "No change handed out by the feed has this cursor."),
+    ErrorCode("ack_target", 400, "An acknowledgement gives either a cursor or a list of change ids, not both."),
+    ErrorCode("change_unknown", 400, "No change handed out by the feed has one of the ids acknowledged."),
+)
+
 # Refusals of the API layer itself (backend/api/), the same for every app.
 API = (ErrorCode("precondition_failed", 412, "If-Match names a version of the record that is no longer current."),)
 
@@ -199,6 +206,7 @@ REGISTRY: dict[str, tuple[ErrorCode, ...]] = {
     "exchange": EXCHANGE,
     "jobs": JOBS,
     "notifications": NOTIFICATIONS,
+    "sync": SYNC,
 }
 
 

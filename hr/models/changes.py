@@ -2,9 +2,10 @@
 
 The national database takes a person's data again when it changes (NĐ 27/2026; sync app). Each service that
 writes a record of a person adds a row here through `hr.services.changes.person_changes_record`, inside its own
-transaction, so a change and its row commit or vanish together. On PostgreSQL the row carries the id of the
-writing transaction (`xid`): the feed hands out only rows of transactions that no snapshot can still see as
-running, so a transaction that commits late is never skipped (sync/README.md).
+transaction, so a change and its row commit or vanish together. The feed's order is not the row id (given at
+insert, so a transaction that commits late would slip in below a position already handed out) but `sequence`,
+numbered after commit by one numberer at a time (`person_changes_sequence`): a change committed late is
+numbered after every change handed out before it (sync/README.md).
 """
 
 from django.db import models
@@ -21,19 +22,16 @@ class PersonChange(models.Model):
     object_id = models.BigIntegerField(_("record id"))
     # The fields changed; empty when the record was created (everything is new).
     fields = models.JSONField(_("fields"), default=list, blank=True)
-    # PostgreSQL: the writing transaction's id (pg_current_xact_id()); SQLite, whose writers are serialised: 0.
-    xid = models.BigIntegerField(_("transaction id"), default=0)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    # The position in the feed, given once the change is committed; empty until then.
+    sequence = models.BigIntegerField(_("position in the feed"), null=True, blank=True, unique=True)
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("change of a person's record")
         verbose_name_plural = _("changes of people's records")
-        ordering = ["xid", "id"]
-        indexes = [
-            models.Index(fields=["xid", "id"], name="personchange_cursor"),
-            models.Index(fields=["acknowledged_at", "changed_at"], name="personchange_pending"),
-        ]
+        ordering = ["id"]
+        indexes = [models.Index(fields=["acknowledged_at", "changed_at"], name="personchange_pending")]
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.source}#{self.object_id}"

@@ -1,4 +1,4 @@
-"""Writing the change log of people's records (`hr.PersonChange`) from inside the services that change them.
+"""Writing the change log of people's records (`hr.PersonChange`) and numbering it in commit order.
 
 Every service that creates or changes a record of a person calls `person_changes_record` in its own
 transaction. hr cannot know the apps above it, so those apps' services (the dossier's groups) call it too; the
@@ -8,22 +8,13 @@ sync app maps each row's model to the data groups of NĐ 27/2026 through its reg
 from collections.abc import Iterable
 
 from django.db import connection, models, transaction
-from django.db.models import Func
 from django.utils import timezone
 
 from hr.access import access_sync_feed
 from hr.models import PersonChange, User
 
-
-class CurrentTransactionId(Func):
-    """PostgreSQL's id of the current transaction (assigned on its first write), as a bigint; 0 elsewhere."""
-
-    template = "(pg_current_xact_id()::text::bigint)"
-    output_field = models.BigIntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # SQLite lets one writer at a time hold the database until it commits: ids already follow commit order.
-        return "0", []
+# The key of the PostgreSQL advisory lock the numberer holds: one numbering at a time ("PCHG").
+SEQUENCE_LOCK = 0x50434847
 
 
 def source_of(model: type[models.Model]) -> str:
@@ -43,12 +34,7 @@ def person_changes_record(
     names = sorted(fields)
     changes = [
         PersonChange(
-            employee_id=employee_id,
-            source=source_of(model),
-            object_id=object_id,
-            fields=names,
-            xid=CurrentTransactionId(),
-            changed_at=now,
+            employee_id=employee_id, source=source_of(model), object_id=object_id, fields=names, changed_at=now
         )
         for employee_id, object_id in rows
     ]
@@ -58,12 +44,33 @@ def person_changes_record(
 
 def person_changes_insert_sql(*, select: str, source: str) -> tuple[str, list]:
     """SQL that logs new records from `select` (columns: person id, record id) in bulk, for set-based loaders."""
-    xid = "pg_current_xact_id()::text::bigint" if connection.vendor == "postgresql" else "0"
     sql = (
-        f"INSERT INTO {PersonChange._meta.db_table} (employee_id, source, object_id, fields, xid, changed_at)"
-        f" SELECT person_id, %s, record_id, '[]', {xid}, %s FROM ({select}) AS logged (person_id, record_id)"
+        f"INSERT INTO {PersonChange._meta.db_table} (employee_id, source, object_id, fields, changed_at)"
+        f" SELECT person_id, %s, record_id, '[]', %s FROM ({select}) AS logged (person_id, record_id)"
     )
     return sql, [source, timezone.now()]
+
+
+@transaction.atomic
+def person_changes_sequence() -> None:
+    """Number the committed changes not numbered yet, after the highest number given; one numberer at a time.
+
+    The lock is a transaction's: it is held until the caller's transaction (the feed request) commits, so under
+    it every earlier numbering has committed, and the UPDATE reads the changes committed when it starts. A
+    change still uncommitted stays unnumbered and gets a higher number at a later call: a reader that has gone
+    past position n never misses a change, however late it commits. SQLite lets one writer at a time in, so
+    the UPDATE alone is enough there.
+    """
+    table = PersonChange._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SEQUENCE_LOCK])
+        cursor.execute(
+            f"UPDATE {table} SET sequence = numbered.base + numbered.position FROM ("
+            f"SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS position,"
+            f" (SELECT COALESCE(MAX(sequence), 0) FROM {table}) AS base"
+            f" FROM {table} WHERE sequence IS NULL) AS numbered WHERE {table}.id = numbered.id"
+        )
 
 
 @transaction.atomic
