@@ -24,7 +24,7 @@ class FeedQuerySerializer(QuerySerializer):
 
 class ChangeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    cursor = serializers.CharField(source="sequence")
+    cursor = serializers.CharField(source="sequence", allow_null=True)
     person = serializers.IntegerField(source="employee_id")
     national_id = serializers.CharField(source="employee.national_id")
     groups = serializers.ListField(child=serializers.CharField())

@@ -188,7 +188,7 @@ NOTIFICATIONS = (
 )
 
 SYNC = (
-    ErrorCode("cursor_invalid", 400, "The cursor is not of the form the feed gives (two whole numbers joined by a dot)."),
+    ErrorCode("cursor_invalid", 400, "The cursor is not of the form the feed gives (a whole number)."),
     ErrorCode("cursor_unknown", 400, "No change handed out by the feed has this cursor."),
     ErrorCode("ack_target", 400, "An acknowledgement gives either a cursor or a list of change ids, not both."),
     ErrorCode("change_unknown", 400, "No change handed out by the feed has one of the ids acknowledged."),

@@ -16,7 +16,7 @@ from django.utils import timezone
 from hr.models import PersonChange
 from hr.selectors.calendar import WorkingCalendar
 from sync.models import DeadlineKind, SyncDeadlineRule
-from sync.registry import rating_sources
+from sync.registry import groups_of_change, rating_sources
 from sync.selectors.changes import change_list
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -51,7 +51,7 @@ class OverdueReport:
         return None
 
     def describe(self, changes: list[PersonChange]) -> None:
-        """Set `kind`, `deadline`, `rule` and `working_days_late` on each change of a page (one query)."""
+        """Set `kind`, `groups`, `deadline`, `rule` and `working_days_late` on each change of a page (one query)."""
         if not changes:
             return
         first = min(timezone.localdate(change.changed_at) for change in changes)
@@ -60,6 +60,7 @@ class OverdueReport:
             rule = self.rule_for(change)
             day = timezone.localdate(change.changed_at)
             change.kind = self.kind_of(change)
+            change.groups = groups_of_change(change.source, change.fields)
             change.rule = rule
             if rule is None:
                 change.deadline = change.working_days_late = None

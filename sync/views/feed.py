@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -67,15 +67,17 @@ class AcknowledgementApi(APIView):
         return Response(AcknowledgementOutputSerializer(acknowledgement).data, status=status.HTTP_201_CREATED)
 
 
-class OverdueApi(APIView):
+class OverdueApi(generics.ListAPIView):
     """Changes not acknowledged within 3 working days (ratings: 5), oldest first, with each one's deadline."""
 
     permission_classes = [SyncFeedReader]
+    serializer_class = OverdueChangeSerializer
+    pagination_class = StandardPagination
+    # The report has no filters: none is advertised.
+    filter_backends = []
 
-    @extend_schema(responses=OverdueChangeSerializer(many=True))
-    def get(self, request):
+    def list(self, request, *args, **kwargs):
         report = overdue_report()
-        paginator = StandardPagination()
-        page = paginator.paginate_queryset(report.changes, request, view=self)
+        page = self.paginate_queryset(report.changes)
         report.describe(page)
-        return paginator.get_paginated_response(OverdueChangeSerializer(page, many=True).data)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
