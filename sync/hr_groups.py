@@ -3,8 +3,8 @@
 - `identity` (group 1): the person's identity fields of `Employee`;
 - `career` (group 4): recruitment, category, status and the assignments (transfers, appointments);
 - `education` (group 5): the three education levels kept on `Employee`;
-- `work` (group 6): the current unit, post, rank and salary with the salary decisions, and the yearly ratings
-  (whose changes follow the ratings deadline).
+- `work` (group 6): the current unit, post, rank and salary with the salary decisions, the yearly ratings
+  (whose changes follow the ratings deadline), titles, commendations and initiatives, and discipline.
 The dossier app adds its own parts (family, personal history, degrees, allowances...) the same way.
 """
 
@@ -13,7 +13,17 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import AnnualRating, Assignment, Employee, OrgUnit, Position, SalaryRecord
+from hr.models import (
+    AnnualRating,
+    Assignment,
+    Commendation,
+    DisciplineRecord,
+    Employee,
+    Initiative,
+    OrgUnit,
+    Position,
+    SalaryRecord,
+)
 from sync.registry import RATING, register_group
 
 IDENTITY_FIELDS = ("national_id", "legacy_id_number", "full_name", "date_of_birth", "sex", "ethnicity", "email")
@@ -113,9 +123,60 @@ def ratings(employee: Employee) -> dict:
     }
 
 
+def commendations(employee: Employee) -> dict:
+    """Titles, commendations and recognised initiatives, the annulled ones marked (never dropped)."""
+    awards = Commendation.objects.filter(employee=employee).order_by("decision_date", "id")
+    initiatives = Initiative.objects.filter(employee=employee).order_by("recognised_on", "id")
+    return {
+        "commendations": [
+            {
+                "award": c.award,
+                "year": c.year,
+                "decision_number": c.decision_number,
+                "issuing_authority": c.issuing_authority,
+                "decision_date": _day(c.decision_date),
+                "annulled_on": _day(c.annulled_on),
+            }
+            for c in awards
+        ],
+        "initiatives": [
+            {
+                "title": i.title,
+                "recognition_level": i.recognition_level,
+                "year": i.year,
+                "decision_number": i.decision_number,
+                "recognised_on": _day(i.recognised_on),
+                "annulled_on": _day(i.annulled_on),
+            }
+            for i in initiatives
+        ],
+    }
+
+
+def discipline(employee: Employee) -> dict:
+    """Discipline decisions, the annulled ones marked (void from the start, kept in the record)."""
+    records = DisciplineRecord.objects.filter(employee=employee).order_by("decision_date", "id")
+    return {
+        "discipline": [
+            {
+                "form": d.form,
+                "decision_number": d.decision_number,
+                "issuing_authority": d.issuing_authority,
+                "decision_date": _day(d.decision_date),
+                "effective_date": _day(d.effective_date),
+                "in_force_until": _day(d.effect_end),
+                "annulled_on": _day(d.annulled_on),
+            }
+            for d in records
+        ]
+    }
+
+
 def hr_groups_register() -> None:
     register_group("identity", _("Identity (personnel record)"), identity, [(Employee, IDENTITY_FIELDS)])
     register_group("career", _("Recruitment and assignments"), career, [(Employee, CAREER_FIELDS), Assignment])
     register_group("education", _("Education levels"), education, [(Employee, EDUCATION_FIELDS)])
     register_group("work", _("Current post and salary history"), work, [(Employee, POST_FIELDS), SalaryRecord])
     register_group("work", _("Yearly quality ratings"), ratings, [AnnualRating], deadline=RATING)
+    register_group("work", _("Emulation titles and commendations"), commendations, [Commendation, Initiative])
+    register_group("work", _("Discipline"), discipline, [DisciplineRecord])

@@ -4,10 +4,12 @@ import datetime
 
 import pytest
 
-from hr.models import Assignment, PersonChange, SalaryRecord, SalaryStep
+from hr.models import Assignment, Award, PersonChange, SalaryRecord, SalaryStep
 from hr.services.changes import person_changes_sequence
+from hr.services.discipline import discipline_record_annul
 from hr.services.employees import employee_change_salary, employee_transfer, employee_update
 from sync.registry import groups_of_change
+from tests.matrix.discipline import commendation, discipline, initiative
 from tests.refusals import refusal, unchanged
 from tests.sync.helpers import hire, rate
 
@@ -56,7 +58,11 @@ def test_a_salary_decision_logs_the_record_and_the_post(org):
     employee = hire(org.a.room)
     step = SalaryStep.objects.get(scale=employee.rank.scale, step=3)
     record = employee_change_salary(
-        employee=employee, actor=org.admin, rank=employee.rank, salary_step=step, effective_date=datetime.date(2024, 1, 1)
+        employee=employee,
+        actor=org.admin,
+        rank=employee.rank,
+        salary_step=step,
+        effective_date=datetime.date(2024, 1, 1),
     )
     assert logged(employee)[-2:] == [
         ("hr.salaryrecord", []),
@@ -98,3 +104,23 @@ def test_changes_are_numbered_after_commit_in_order_once(org):
     person_changes_sequence()
     person_changes_sequence()
     assert list(PersonChange.objects.order_by("id").values_list("sequence", flat=True)) == [1, 2, 3, 4]
+
+
+def test_discipline_commendation_and_initiative_are_logged_and_annulments_too(org):
+    employee = hire(org.a.room)
+    award = commendation(employee=employee)
+    found = initiative(employee)
+    record = discipline(employee)
+    commendation(unit=org.a.unit, award=Award.ADVANCED_COLLECTIVE)  # a unit's: nobody's dossier
+    discipline_record_annul(
+        actor=None, record=record, annulled_on=datetime.date(2025, 10, 1), annulling_decision_number="30/QĐ"
+    )
+    assert logged(employee)[-4:] == [
+        ("hr.commendation", []),
+        ("hr.initiative", []),
+        ("hr.disciplinerecord", []),
+        ("hr.disciplinerecord", ["annulled_on", "annulling_decision_number", "annulment_reason"]),
+    ]
+    assert {groups_of_change(source, fields)[0] for source, fields in logged(employee)[-4:]} == {"work"}
+    assert PersonChange.objects.filter(source="hr.commendation").values_list("object_id", flat=True).get() == award.pk
+    assert PersonChange.objects.filter(source="hr.initiative", object_id=found.pk).exists()

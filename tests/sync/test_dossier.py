@@ -12,6 +12,7 @@ from hr.models import SalaryStep
 from hr.services.employees import employee_change_salary, employee_transfer, employee_update
 from sync.groups import GROUP_KEYS
 from tests.factories import EmployeeFactory
+from tests.matrix.discipline import commendation, discipline, initiative
 from tests.refusals import refused
 from tests.sync.helpers import hire, rate
 
@@ -49,6 +50,9 @@ def test_a_full_record_validates_against_the_schema(org, as_user):
     employee_update(employee=employee, actor=None, education_level="THAC_SI", email="huong@sonla.gov.vn")
     rate(employee, 2024, "HTXSNV")
     rate(employee, 2025, "HTTNV")
+    commendation(employee=employee)
+    initiative(employee)
+    discipline(employee)
     response = as_user(org.admin).get(url(employee.pk))
     assert response.status_code == 200
     dossier = response.json()
@@ -67,6 +71,9 @@ def test_a_full_record_validates_against_the_schema(org, as_user):
     assert [r["salary_step"] for r in work["salary_history"]] == [2, 3]
     assert work["salary_step"] == 3
     assert [(r["year"], r["rating"]) for r in work["ratings"]] == [(2024, "HTXSNV"), (2025, "HTTNV")]
+    assert [(d["form"], d["annulled_on"]) for d in work["discipline"]] == [("KHIEN_TRACH", None)]
+    assert [c["decision_number"] for c in work["commendations"]] == ["20/QĐ-SNV"]
+    assert len(work["initiatives"]) == 1
     assert groups["family"] == {
         "number": 2,
         "key": "family",
@@ -89,7 +96,9 @@ def test_an_invalid_dossier_is_caught_by_the_schema(org, as_user):
     employee = hire(org.a.room)
     dossier = as_user(org.admin).get(url(employee.pk)).json()
     dossier["groups"][0]["data"]["national_id"] = "12345"
-    dossier["groups"][5]["data"]["ratings"] = [{"year": 2025, "rating": "GOOD", "source": "MANUAL", "decision_number": ""}]
+    dossier["groups"][5]["data"]["ratings"] = [
+        {"year": 2025, "rating": "GOOD", "source": "MANUAL", "decision_number": ""}
+    ]
     assert len(list(VALIDATOR.iter_errors(dossier))) == 2
 
 

@@ -49,7 +49,9 @@ def test_pages_give_every_change_once_in_order(org, as_user):
     # A later change comes after the cursor, alone.
     employee_update(employee=second, actor=org.admin, email="huong@sonla.gov.vn")
     later, _cursor = read_all(client, cursor=cursor)
-    assert [(item["person"], item["groups"], item["fields"]) for item in later] == [(second.pk, ["identity"], ["email"])]
+    assert [(item["person"], item["groups"], item["fields"]) for item in later] == [
+        (second.pk, ["identity"], ["email"])
+    ]
 
 
 def test_empty_feed_has_no_cursor(org, as_user):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from hr.models import Commendation, Employee
+from hr.models import Employee, UnitRating
 from sync import registry
 from sync.registry import RATING, groups_of_change, rating_sources, register_group
 from sync.selectors.dossier import group_data
@@ -20,6 +20,7 @@ def restored():
 def test_hr_fills_four_groups_today():
     assert sorted({p.key for p in registry.providers()}) == ["career", "education", "identity", "work"]
     assert rating_sources() == {"hr.annualrating"}
+    assert groups_of_change("hr.disciplinerecord", []) == ["work"]
 
 
 def test_an_unknown_group_is_refused(restored):
@@ -38,15 +39,15 @@ def test_registering_again_changes_nothing(restored):
     def family(employee):
         return {"relatives": []}
 
-    register_group("family", "Gia đình", family, [Commendation])
-    register_group("family", "Gia đình", family, [Commendation])
+    register_group("family", "Gia đình", family, [UnitRating])
+    register_group("family", "Gia đình", family, [UnitRating])
     assert len(registry.providers("family")) == 1
-    assert groups_of_change("hr.commendation", []) == ["family"]
+    assert groups_of_change("hr.unitrating", []) == ["family"]
 
 
 def test_a_later_app_adds_to_a_group_and_its_model_maps_there(restored, db):
-    register_group("work", "Khen thưởng", lambda employee: {"commendations": []}, [Commendation])
-    assert groups_of_change("hr.commendation", ["note"]) == ["work"]
+    register_group("work", "Khen thưởng", lambda employee: {"commendations": []}, [UnitRating])
+    assert groups_of_change("hr.unitrating", ["note"]) == ["work"]
     employee = Employee(pk=1)
     register_group("health", "Sức khỏe", lambda employee: {"blood_type": "O"}, [(Employee, ["health_note"])])
     assert group_data(employee, "health") == {"blood_type": "O"}
@@ -67,7 +68,7 @@ def test_two_providers_giving_the_same_name_is_an_error(restored):
 
 
 def test_a_model_read_by_a_ratings_provider_and_another_follows_the_shorter_deadline(restored):
-    register_group("work", "Ratings copy", lambda employee: {}, [Commendation], deadline=RATING)
-    assert "hr.commendation" in rating_sources()
-    register_group("work", "Commendations", lambda employee: {}, [Commendation])
-    assert "hr.commendation" not in rating_sources()
+    register_group("work", "Ratings copy", lambda employee: {}, [UnitRating], deadline=RATING)
+    assert "hr.unitrating" in rating_sources()
+    register_group("work", "UnitRatings", lambda employee: {}, [UnitRating])
+    assert "hr.unitrating" not in rating_sources()
