@@ -25,7 +25,9 @@ OUT_OF_SCOPE_PERSON = _("The person is outside your area of responsibility.")
 OWN_RECORD = _("You cannot act on your own record; the competent authority above you does.")
 NOT_A_WRITER = _("Only the personnel office may change personnel records.")
 PROVINCE_ONLY = _("Only the province administration may do this.")
-SYNC_FEED_ONLY = _("Only the province administration reads and acknowledges the national database feed.")
+SYNC_FEED_ONLY = _(
+    "Only the province administration and the national database connector read and acknowledge the feed."
+)
 
 
 # -- roles ---------------------------------------------------------------------------------------
@@ -173,8 +175,9 @@ def access_province_admin(actor: User | None) -> None:
 
 
 def can_read_sync_feed(user: User) -> bool:
-    """The feed to the national database holds every person's data: the province administration's alone."""
-    return user.is_province_admin
+    """The feed to the national database holds every person's data: the province administration's, and the
+    connector's account (`Role.NATIONAL_SYNC`), which reads nothing else."""
+    return user.is_province_admin or user.role == Role.NATIONAL_SYNC
 
 
 def access_sync_feed(actor: User | None) -> None:

@@ -1,4 +1,5 @@
-"""Who reads the national database feed: the province administration (`hr.access.can_read_sync_feed`)."""
+"""Who reads the national database feed: the province administration and the connector's account
+(`hr.access.can_read_sync_feed`)."""
 
 from rest_framework.permissions import IsAuthenticated
 

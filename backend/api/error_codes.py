@@ -126,7 +126,11 @@ HR = (
     ErrorCode("own_record", 403, "Nobody changes their own record or account: the authority above them does."),
     ErrorCode("role_not_grantable", 403, "Only a province administrator grants, or changes an account of, this role."),
     ErrorCode("scope_unit_required", 400, "A personnel officer's or manager's role needs the unit it applies to."),
-    ErrorCode("employee_required", 400, "An account other than a province administrator's is linked to an employee."),
+    ErrorCode(
+        "employee_required",
+        400,
+        "Every account but a province administrator's or the national connector's is linked to an employee.",
+    ),
     ErrorCode("national_id_format", 400, "The personal identification number is not exactly 12 digits."),
     ErrorCode("national_id_province", 400, "The identification number's first three digits are no province code."),
     ErrorCode("legacy_id_format", 400, "A legacy ID card number is not exactly 9 digits."),
