@@ -40,6 +40,7 @@ api_v1 = [
     path("", include("hr.urls")),
     path("", include("jobs.urls")),
     path("", include("notifications.urls")),
+    path("", include("sync.urls")),
     path("", include("training.urls")),
     path("", include("evaluations.urls")),
     path("", include("reform.urls")),

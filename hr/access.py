@@ -25,6 +25,9 @@ OUT_OF_SCOPE_PERSON = _("The person is outside your area of responsibility.")
 OWN_RECORD = _("You cannot act on your own record; the competent authority above you does.")
 NOT_A_WRITER = _("Only the personnel office may change personnel records.")
 PROVINCE_ONLY = _("Only the province administration may do this.")
+SYNC_FEED_ONLY = _(
+    "Only the province administration and the national database connector read and acknowledge the feed."
+)
 
 
 # -- roles ---------------------------------------------------------------------------------------
@@ -169,6 +172,18 @@ def access_province_admin(actor: User | None) -> None:
     """Reference data, rule data and unit ratings are the province administration's."""
     if actor is not None and not actor.is_province_admin:
         raise Forbidden(PROVINCE_ONLY, code="permission_denied")
+
+
+def can_read_sync_feed(user: User) -> bool:
+    """The feed to the national database holds every person's data: the province administration's, and the
+    connector's account (`Role.NATIONAL_SYNC`), which reads nothing else."""
+    return user.is_province_admin or user.role == Role.NATIONAL_SYNC
+
+
+def access_sync_feed(actor: User | None) -> None:
+    """Refuse a role that may not read or acknowledge the national database feed (NĐ 27/2026)."""
+    if actor is not None and not can_read_sync_feed(actor):
+        raise Forbidden(SYNC_FEED_ONLY, code="permission_denied")
 
 
 def access_unit_for_write(actor: User | None, unit: OrgUnit, *, field: str | None = "unit") -> OrgUnit:

@@ -121,6 +121,7 @@ MORE_MODULES = {
     "exchange": ("importers/*.py", "tables.py"),
     "jobs": ("services.py", "access.py"),
     "notifications": ("services.py", "views.py"),
+    "sync": ("selectors/cursor.py",),
 }
 
 

@@ -129,7 +129,11 @@ HR = (
     ErrorCode("own_record", 403, "Nobody changes their own record or account: the authority above them does."),
     ErrorCode("role_not_grantable", 403, "Only a province administrator grants, or changes an account of, this role."),
     ErrorCode("scope_unit_required", 400, "A personnel officer's or manager's role needs the unit it applies to."),
-    ErrorCode("employee_required", 400, "An account other than a province administrator's is linked to an employee."),
+    ErrorCode(
+        "employee_required",
+        400,
+        "Every account but a province administrator's or the national connector's is linked to an employee.",
+    ),
     ErrorCode("national_id_format", 400, "The personal identification number is not exactly 12 digits."),
     ErrorCode("national_id_province", 400, "The identification number's first three digits are no province code."),
     ErrorCode("legacy_id_format", 400, "A legacy ID card number is not exactly 9 digits."),
@@ -199,6 +203,13 @@ NOTIFICATIONS = (
     ErrorCode("notice_mandatory", 400, "The notice is required by the rules (a decided rating) and stays on."),
 )
 
+SYNC = (
+    ErrorCode("cursor_invalid", 400, "The cursor is not of the form the feed gives (a whole number)."),
+    ErrorCode("cursor_unknown", 400, "No change handed out by the feed has this cursor."),
+    ErrorCode("ack_target", 400, "An acknowledgement gives either a cursor or a list of change ids, not both."),
+    ErrorCode("change_unknown", 400, "No change handed out by the feed has one of the ids acknowledged."),
+)
+
 # Refusals of the API layer itself (backend/api/), the same for every app.
 API = (ErrorCode("precondition_failed", 412, "If-Match names a version of the record that is no longer current."),)
 
@@ -211,6 +222,7 @@ REGISTRY: dict[str, tuple[ErrorCode, ...]] = {
     "exchange": EXCHANGE,
     "jobs": JOBS,
     "notifications": NOTIFICATIONS,
+    "sync": SYNC,
 }
 
 

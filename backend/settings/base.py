@@ -58,6 +58,7 @@ LOCAL_APPS = [
     "hr",
     "jobs",
     "notifications",
+    "sync",
     "training",
     "evaluations",
     "reform",

@@ -1,6 +1,8 @@
 """Models of the personnel app, one module per concept."""
 
 from hr.models.accounts import Role, User
+from hr.models.calendar import OFF_KINDS, CalendarDay, DayBasis, DayKind
+from hr.models.changes import PersonChange
 from hr.models.commendations import (
     INITIATIVE_ORDER,
     Award,
@@ -45,6 +47,7 @@ __all__ = [
     "AGENCY_KINDS",
     "FORM_ORDER",
     "INITIATIVE_ORDER",
+    "OFF_KINDS",
     "RATING_ORDER",
     "AnnualRating",
     "Assignment",
@@ -53,8 +56,11 @@ __all__ = [
     "AwardLevel",
     "AwardRule",
     "BaseSalary",
+    "CalendarDay",
     "Category",
     "Commendation",
+    "DayBasis",
+    "DayKind",
     "DisciplineForm",
     "DisciplineFormRule",
     "DisciplinePause",
@@ -68,6 +74,7 @@ __all__ = [
     "InitiativeLevel",
     "OrgUnit",
     "PauseKind",
+    "PersonChange",
     "PoliticalTheoryLevel",
     "Position",
     "Rank",

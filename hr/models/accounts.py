@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     PERSONNEL_OFFICER = "PERSONNEL_OFFICER", _("Personnel officer")
     MANAGER = "MANAGER", _("Manager")
     STAFF = "STAFF", _("Staff")
+    # A machine account of the national CBCCVC database's connector: reads and acknowledges the sync feed only.
+    NATIONAL_SYNC = "NATIONAL_SYNC", _("National database connector")
 
 
 class User(AbstractUser):

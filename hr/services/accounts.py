@@ -12,6 +12,8 @@ from hr.models import Employee, OrgUnit, Role, User
 
 # Roles an officer may hand out; administrators and officers are appointed by the province.
 OFFICER_GRANTABLE = frozenset({Role.MANAGER, Role.STAFF})
+# Accounts that are nobody's: the province administration and the national database connector's machine account.
+UNLINKED_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.NATIONAL_SYNC})
 # Roles that work in the Django admin as well as through the API.
 STAFF_SITE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.PERSONNEL_OFFICER})
 
@@ -21,7 +23,7 @@ def _check_role_grant(*, actor: User, role: str, scope_unit: OrgUnit | None, emp
         raise ValidationError(
             {"scope_unit": ValidationError(_("This role needs the unit it applies to."), code="scope_unit_required")}
         )
-    if role != Role.PROVINCE_ADMIN and employee is None:
+    if role not in UNLINKED_ROLES and employee is None:
         raise ValidationError(
             {"employee": ValidationError(_("The account must be linked to an employee."), code="employee_required")}
         )

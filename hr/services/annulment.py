@@ -7,6 +7,9 @@ from django.utils.translation import gettext as _
 
 from backend.api.exceptions import ApplicationError, Conflict
 from hr.models import User
+from hr.services.changes import person_changes_record
+
+ANNULMENT_FIELDS = ("annulled_on", "annulling_decision_number", "annulment_reason")
 
 
 def _check_annulment(record, *, annulled_on: datetime.date, decision_date: datetime.date) -> None:
@@ -34,4 +37,7 @@ def record_annul(
     record._history_user = actor
     record.full_clean()
     record.save()
+    # A person's decision (not a unit's commendation) goes to the national database feed.
+    if getattr(record, "employee_id", None):
+        person_changes_record(model=type(record), rows=[(record.employee_id, record.pk)], fields=ANNULMENT_FIELDS)
     return record

@@ -24,6 +24,7 @@ from hr.models import (
 )
 from hr.selectors.discipline import restrictions_in_force
 from hr.services.annulment import record_annul
+from hr.services.changes import person_changes_record
 
 # Award money is rounded up to the next multiple of this (NĐ 152/2025 Điều 50).
 ROUNDING_STEP = Decimal(10_000)
@@ -134,6 +135,8 @@ def commendation_create(
     record._history_user = actor
     record.full_clean()
     record.save()
+    if record.employee_id:
+        person_changes_record(model=Commendation, rows=[(record.employee_id, record.pk)])
     return record
 
 
@@ -188,6 +191,7 @@ def initiative_create(
     record._history_user = actor
     record.full_clean()
     record.save()
+    person_changes_record(model=Initiative, rows=[(record.employee_id, record.pk)])
     return record
 
 

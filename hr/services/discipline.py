@@ -21,6 +21,7 @@ from hr.models import (
 )
 from hr.selectors.discipline import decisions_in_force_for, is_leader_on
 from hr.services.annulment import record_annul
+from hr.services.changes import person_changes_record
 
 # Descriptive fields a correction may change; the dates, form and person decide which
 # rule applies and what is in force, so changing them means annulling and re-recording.
@@ -326,6 +327,7 @@ def discipline_record_create(
         pause._history_user = actor
         pause.full_clean()
         pause.save()
+    person_changes_record(model=DisciplineRecord, rows=[(record.employee_id, record.pk)])
     return record
 
 
@@ -344,6 +346,7 @@ def discipline_record_update(*, actor: User | None, record: DisciplineRecord, **
     record._history_user = actor
     record.full_clean()
     record.save()
+    person_changes_record(model=DisciplineRecord, rows=[(record.employee_id, record.pk)], fields=fields)
     return record
 
 

@@ -15,6 +15,7 @@ from hr.access import access_employee_for_write, access_unit_for_write
 from hr.identity import national_id_mismatch
 from hr.models import Assignment, Employee, OrgUnit, Position, Rank, Restriction, SalaryRecord, SalaryStep, User
 from hr.selectors.discipline import restrictions_in_force
+from hr.services.changes import person_changes_insert_sql, person_changes_record, source_of
 
 # Fields that change only through a dated decision (transfer, salary change), never by edit.
 DECISION_FIELDS = frozenset({"unit", "position", "rank", "salary_step", "salary_coefficient", "salary_date"})
@@ -237,6 +238,12 @@ def employee_bulk_create(*, actor: User | None, people: list[NewEmployee]) -> li
             for employee, new in batch
             if employee.salary_step_id
         )
+        people_ids = [employee.pk for employee, _new in batch]
+        person_changes_record(model=Employee, rows=[(pk, pk) for pk in people_ids])
+        for model in (Assignment, SalaryRecord):
+            person_changes_record(
+                model=model, rows=model.objects.filter(employee_id__in=people_ids).values_list("employee_id", "pk")
+            )
     return employees
 
 
@@ -410,6 +417,21 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
             " FROM employee_load WHERE salary_step_id IS NOT NULL ORDER BY id",
             [recruitment, actor_id, now],
         )
+        # The change log of the national database feed, in the same transaction (hr/models/changes.py); its rows
+        # name only the employees just loaded, so they are written while the row triggers are still off.
+        for model, select in (
+            (Employee, "SELECT id, id FROM employee_load"),
+            *(
+                (
+                    model,
+                    f"SELECT employee_id, id FROM {model._meta.db_table}"
+                    " WHERE employee_id IN (SELECT id FROM employee_load)",
+                )
+                for model in (Assignment, SalaryRecord)
+            ),
+        ):
+            sql, params = person_changes_insert_sql(select=select, source=source_of(model))
+            cursor.execute(sql, params)
         _restore_row_triggers(cursor, previous_role)
         cursor.execute("SELECT id FROM employee_load ORDER BY id")
         ids = [row[0] for row in cursor.fetchall()]
@@ -485,6 +507,12 @@ def employee_bulk_update(*, actor: User | None, changes: list[EmployeeChange]) -
         # bulk_update skips auto_now, so the timestamp is set here.
         employee.updated_at = now
     bulk_update_with_history(employees, Employee, names, batch_size=BATCH_SIZE, default_user=actor)
+    # One INSERT into the feed's change log per set of changed fields (an import changes the same columns).
+    by_fields: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for change, employee in zip(changes, employees, strict=True):
+        by_fields.setdefault(tuple(sorted(change.fields)), []).append((employee.pk, employee.pk))
+    for names_changed, rows in by_fields.items():
+        person_changes_record(model=Employee, rows=rows, fields=names_changed)
     return employees
 
 
@@ -554,6 +582,10 @@ def employee_transfer(
     employee.position = position
     employee._history_user = actor
     employee.save(update_fields=["unit", "position", "updated_at"])
+    if current:
+        person_changes_record(model=Assignment, rows=[(employee.pk, current.pk)], fields=["end_date"])
+    person_changes_record(model=Assignment, rows=[(employee.pk, assignment.pk)])
+    person_changes_record(model=Employee, rows=[(employee.pk, employee.pk)], fields=["unit", "position"])
     return assignment
 
 
@@ -604,4 +636,10 @@ def employee_change_salary(
     employee.salary_date = effective_date
     employee._history_user = actor
     employee.save(update_fields=["rank", "salary_step", "salary_coefficient", "salary_date", "updated_at"])
+    person_changes_record(model=SalaryRecord, rows=[(employee.pk, record.pk)])
+    person_changes_record(
+        model=Employee,
+        rows=[(employee.pk, employee.pk)],
+        fields=["rank", "salary_step", "salary_coefficient", "salary_date"],
+    )
     return record

@@ -4,6 +4,9 @@ from django.db import transaction
 
 from hr.access import access_employee_for_write
 from hr.models import AnnualRating, Employee, RatingSource, User
+from hr.services.changes import person_changes_record
+
+CHANGEABLE = ("rating", "source", "decision_number", "note")
 
 
 @transaction.atomic
@@ -25,8 +28,10 @@ def annual_rating_record(
     if source == RatingSource.MANUAL:
         access_employee_for_write(actor, employee, field="employee")
     record = AnnualRating.objects.select_for_update().filter(employee=employee, year=year).first()
+    created = record is None
     if record is None:
         record = AnnualRating(employee=employee, year=year)
+    before = {name: getattr(record, name) for name in CHANGEABLE}
     record.rating = rating
     record.source = source
     record.decision_number = decision_number
@@ -34,4 +39,7 @@ def annual_rating_record(
     record._history_user = actor
     record.full_clean()
     record.save()
+    changed = () if created else [name for name in CHANGEABLE if getattr(record, name) != before[name]]
+    if created or changed:
+        person_changes_record(model=AnnualRating, rows=[(employee.pk, record.pk)], fields=changed)
     return record

@@ -7,7 +7,19 @@ import pytest
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["backend", "hr", "jobs", "notifications", "training", "evaluations", "reform", "exchange", "demo", "portal"]
+APPS = [
+    "backend",
+    "hr",
+    "jobs",
+    "notifications",
+    "sync",
+    "training",
+    "evaluations",
+    "reform",
+    "exchange",
+    "demo",
+    "portal",
+]
 GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "pgettext", "pgettext_lazy"}
 
 

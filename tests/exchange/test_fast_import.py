@@ -14,7 +14,7 @@ from exchange.importers.employees import EmployeeImporter
 from exchange.importers.employees_fast import FastEmployeeImporter, national_id_plausible
 from exchange.services.imports import records_import
 from hr.identity import make_national_id, validate_national_id
-from hr.models import Assignment, Employee, SalaryRecord
+from hr.models import Assignment, Employee, PersonChange, SalaryRecord
 from tests.exchange.conftest import csv_bytes, person
 from tests.factories import EmployeeFactory, OrgUnitFactory
 
@@ -177,6 +177,11 @@ def _snapshot(national_ids: set[str]) -> dict:
             (by_pk[s["employee_id"]], *tuple(v for k, v in s.items() if k not in {"id", "employee_id", "created_at"}))
             for s in SalaryRecord.objects.filter(employee_id__in=by_pk).values()
         ),
+        # The national database feed's log (hr.PersonChange): the same rows whichever path wrote them.
+        "changes": sorted(
+            (by_pk[c["employee_id"]], c["source"], tuple(c["fields"]))
+            for c in PersonChange.objects.filter(employee_id__in=by_pk).values("employee_id", "source", "fields")
+        ),
         "timestamps": list(history.values_list("history_date", flat=True))
         + list(people.values_list("created_at", flat=True)),
     }
@@ -240,6 +245,7 @@ def test_good_file_writes_the_same_rows_and_history(monkeypatch, org, actor, dry
         assert len(history) >= 6
         assert {h[2] for h in history if h[0] in {r[ID] for r in rows[:6]}} == {getattr(actor, "pk", None)}
         assert len(fast_wrote["salary_records"]) >= 5
+        assert {c[1] for c in fast_wrote["changes"]} == {"hr.employee", "hr.assignment", "hr.salaryrecord"}
 
 
 def test_random_files_report_the_same_errors(monkeypatch, org):

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from hr.models import Assignment, Employee, Role, SalaryRecord
+from hr.models import Assignment, Employee, PersonChange, Role, SalaryRecord
 from tests.exchange.conftest import HEADERS, csv_bytes, person, xlsx_bytes
 from tests.factories import UserFactory
 from tests.refusals import refused, unchanged
@@ -115,6 +115,7 @@ class RealRunTests:
         # 001 is Hà Nội's code: read as a number it would lose its zeros and fail validation.
         rows = [person(org.a.room.code, 1, **{"Số định danh cá nhân": "001191000001", "Số CMND cũ": "012345678"})]
         for name, content in (("a.csv", csv_bytes(rows)), ("a.xlsx", xlsx_bytes(rows))):
+            PersonChange.objects.filter(employee__national_id="001191000001").delete()
             Employee.objects.filter(national_id="001191000001").delete()
             response = post_import(org.admin, content, name=name)
             assert response.status_code == 200, (name, response.data)

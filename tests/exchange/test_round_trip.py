@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from django.db import connection
 
-from hr.models import Assignment, Employee, Role, SalaryRecord
+from hr.models import Assignment, Employee, PersonChange, Role, SalaryRecord
 from tests.exchange.conftest import export_url, read_download
 from tests.factories import EmployeeFactory, OrgUnitFactory, UserFactory, position
 
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def _empty_personnel_tables() -> None:
     """What a fresh database holds: units and reference data, no people (test-only raw cleanup)."""
+    PersonChange.objects.all().delete()
     Assignment.objects.all().delete()
     SalaryRecord.objects.all().delete()
     Employee.history.all().delete()

@@ -32,7 +32,7 @@ def create_national_id_like(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hr', '0010_rule_history_first_versions'),
+        ('hr', '0016_load_two_level_local_government'),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""Writes of the national database feed: the acknowledgements it receives."""

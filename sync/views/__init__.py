@@ -1,0 +1,1 @@
+"""Endpoints of the national database feed under /api/v1/sync/."""
