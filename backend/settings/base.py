@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "notifications",
     "training",
     "evaluations",
+    "dossier",
     "reform",
     "exchange",
     "demo",
