@@ -20,7 +20,7 @@ def _put(client, employee, group, values):
 class TestGroupsInOrder:
     def test_ten_groups_in_decree_order_three_sensitive(self):
         assert [g.number for g in GROUPS] == list(range(1, 11))
-        assert SENSITIVE_GROUPS == {"FAMILY", "ASSETS", "HEALTH"}
+        assert {"FAMILY", "ASSETS", "HEALTH"} == SENSITIVE_GROUPS
 
     def test_dossier_dict_is_json_safe_and_resolves_merged_places(self, org):
         employee = org.a.staff.employee
@@ -69,7 +69,9 @@ class TestOfficerEntersValues:
     def test_a_missing_required_field_is_refused(self, org, as_user):
         values = identity_values()
         del values["hometown"]
-        refused(_put(as_user(org.a.officer), org.a.staff.employee, "IDENTITY", values), "field_required", field="hometown")
+        refused(
+            _put(as_user(org.a.officer), org.a.staff.employee, "IDENTITY", values), "field_required", field="hometown"
+        )
 
     def test_party_official_date_not_before_joining(self, org, as_user):
         values = {"party_joined_date": "2010-05-19", "party_official_date": "2010-05-18"}
