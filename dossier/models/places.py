@@ -25,7 +25,7 @@ class AdminLevel(models.TextChoices):
 class AdministrativeUnit(models.Model):
     """A province, a former district or a commune, valid over a period, with the unit it was merged into."""
 
-    code = models.CharField(_("code"), max_length=16, unique=True)
+    code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=128)
     level = models.CharField(_("level"), max_length=8, choices=AdminLevel.choices)
     parent = models.ForeignKey(
