@@ -30,7 +30,9 @@ class GroupValuesInputSerializer(serializers.Serializer):
 class ProposalOutputSerializer(serializers.ModelSerializer):
     employee_name = serializers.CharField(source="employee.full_name", read_only=True)
     proposed_by_name = serializers.CharField(source="proposed_by.get_username", read_only=True)
-    decided_by_name = serializers.CharField(source="decided_by.get_username", read_only=True, default=None)
+    decided_by_name = serializers.CharField(
+        source="decided_by.get_username", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = ChangeProposal

@@ -36,6 +36,7 @@ class ProposalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         proposal = proposal_submit(actor=request.user, employee=employee, **serializer.validated_data)
         return Response(ProposalOutputSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(responses=ProposalOutputSerializer(many=True))
     @action(detail=False, methods=["get"])
     def tasks(self, request):
         """Pending proposals the caller may decide, oldest first: the officer's self-update task list."""

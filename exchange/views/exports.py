@@ -12,7 +12,24 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from backend.api.schema import ErrorDocumentingAutoSchema
+from dossier.models import Allowance, FamilyMember, PositionHolding, Qualification
+from dossier.selectors.tables import (
+    AllowanceFilter,
+    FamilyMemberFilter,
+    PositionHoldingFilter,
+    QualificationFilter,
+    allowance_list,
+    family_member_list,
+    position_holding_list,
+    qualification_list,
+)
 from exchange.renderers import CSVRenderer, XLSXRenderer
+from exchange.selectors.dossier import (
+    allowance_export,
+    family_member_export,
+    position_holding_export,
+    qualification_export,
+)
 from exchange.selectors.employees import employee_export
 from exchange.selectors.ratings import rating_distribution_export
 from exchange.selectors.reports import (
@@ -210,3 +227,60 @@ class ReformRankingExportApi(ExportApi):
         if not ranked.is_valid():
             raise ValidationError(ranked.errors)
         return self.download(request, reform_ranking_export(queryset=ranked.qs))
+
+
+class DossierTableExportApi(ExportApi):
+    """A dossier table with the rows and `?employee=` filter of its list (`GET /api/v1/dossier/<table>/`)."""
+
+    selector = None
+    export = None
+    model = None
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.model.objects.none()
+        return self.selector(user=self.request.user).select_related("employee")
+
+    @extend_schema(responses=DOWNLOAD, filters=True)
+    def get(self, request):
+        return self.download(request, self.export(queryset=self.filter_queryset(self.get_queryset())))
+
+
+class QualificationExportApi(DossierTableExportApi):
+    """Degrees and certificates, as `GET /api/v1/dossier/qualifications/`."""
+
+    filename = "van-bang"
+    model = Qualification
+    filterset_class = QualificationFilter
+    selector = staticmethod(qualification_list)
+    export = staticmethod(qualification_export)
+
+
+class FamilyMemberExportApi(DossierTableExportApi):
+    """Family relations (sensitive: only the rows the caller may read), as `GET /api/v1/dossier/family-members/`."""
+
+    filename = "quan-he-gia-dinh"
+    model = FamilyMember
+    filterset_class = FamilyMemberFilter
+    selector = staticmethod(family_member_list)
+    export = staticmethod(family_member_export)
+
+
+class PositionHoldingExportApi(DossierTableExportApi):
+    """Job positions held, as `GET /api/v1/dossier/position-holdings/`."""
+
+    filename = "vi-tri-viec-lam"
+    model = PositionHolding
+    filterset_class = PositionHoldingFilter
+    selector = staticmethod(position_holding_list)
+    export = staticmethod(position_holding_export)
+
+
+class AllowanceExportApi(DossierTableExportApi):
+    """Allowances, as `GET /api/v1/dossier/allowances/`."""
+
+    filename = "phu-cap"
+    model = Allowance
+    filterset_class = AllowanceFilter
+    selector = staticmethod(allowance_list)
+    export = staticmethod(allowance_export)
