@@ -3,13 +3,14 @@
 import django_filters
 from django.db.models import Q, QuerySet
 
+from backend.api.filters import IdFilter
 from dossier.models import ChangeProposal, ProposalStatus
 from hr.access import employee_manage_q
 from hr.models import User
 
 
 class ProposalFilter(django_filters.FilterSet):
-    employee = django_filters.NumberFilter(field_name="employee_id")
+    employee = IdFilter(field_name="employee_id")
 
     class Meta:
         model = ChangeProposal

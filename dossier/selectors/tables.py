@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import QuerySet
 
+from backend.api.filters import IdFilter
 from dossier.access import sensitive_scope_q
 from dossier.models import Allowance, FamilyMember, JobPosition, PositionHolding, Qualification
 from hr.access import employee_scope_q
@@ -12,7 +13,7 @@ from hr.models import User
 class EmployeeRowFilter(django_filters.FilterSet):
     """The rows of one person."""
 
-    employee = django_filters.NumberFilter(field_name="employee_id")
+    employee = IdFilter(field_name="employee_id")
 
     class Meta:
         fields = ["employee"]
@@ -52,7 +53,7 @@ def allowance_list(*, user: User) -> QuerySet[Allowance]:
 
 
 class JobPositionFilter(django_filters.FilterSet):
-    agency = django_filters.NumberFilter(field_name="agency_id")
+    agency = IdFilter(field_name="agency_id")
 
     class Meta:
         model = JobPosition

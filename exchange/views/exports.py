@@ -235,6 +235,8 @@ class DossierTableExportApi(ExportApi):
     selector = None
     export = None
     model = None
+    ordering_fields = ["id"]
+    ordering = ["employee__full_name", "id"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
