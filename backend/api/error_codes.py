@@ -217,6 +217,8 @@ DOSSIER = (
         "allowance_value", 400, "A coefficient for position and regional allowances, a percentage for seniority."
     ),
     ErrorCode("allowance_overlap", 400, "The person already receives this allowance in the period."),
+    ErrorCode("employee_fixed", 400, "A row of the dossier stays with its person: a new row is entered for another."),
+    ErrorCode("agency_fixed", 400, "A job position stays in its agency's list."),
     ErrorCode("nothing_proposed", 400, "A proposal names no value."),
     ErrorCode("no_change", 400, "The proposed values are already the dossier's."),
     ErrorCode("reason_required", 400, "A rejection needs its reason."),

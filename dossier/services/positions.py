@@ -12,6 +12,7 @@ from hr.models import OrgUnit, User
 
 NOT_AN_AGENCY = _("Job positions are listed per agency, not per room.")
 DATES_REVERSED = _("The end date is before the start date.")
+AGENCY_FIXED = _("A job position stays in its agency's list; add a new one to another agency.")
 
 
 @transaction.atomic
@@ -30,6 +31,8 @@ def job_position_save(
     """Add a job position to `agency`'s list, or replace `job_position`'s values (its agency stays)."""
     row = job_position or JobPosition(agency=agency)
     access_unit_for_write(actor, row.agency, field="agency" if job_position is None else None)
+    if row.agency_id != agency.pk:
+        raise ApplicationError(AGENCY_FIXED, field="agency", code="agency_fixed")
     if not row.agency.is_agency:
         raise ApplicationError(NOT_AN_AGENCY, field="agency", code="not_an_agency")
     if valid_to is not None and valid_to < valid_from:

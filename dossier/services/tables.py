@@ -39,6 +39,7 @@ POSITION_CLOSED = _("The job position is not in the agency's list on the start d
 HOLDING_OVERLAP = _("The person already holds a job position in this period.")
 ALLOWANCE_VALUE = _("Give a coefficient for this allowance, or a percentage for seniority above the scale.")
 ALLOWANCE_OVERLAP = _("The person already receives this allowance in this period.")
+PERSON_FIXED = _("A row stays with its person; enter a new row for someone else.")
 
 
 def _save(row: Model, actor: User | None) -> Model:
@@ -48,8 +49,10 @@ def _save(row: Model, actor: User | None) -> Model:
     return row
 
 
-def _access(actor: User | None, employee: Employee, *, creating: bool) -> None:
-    access_employee_for_write(actor, employee, field="employee" if creating else None)
+def _access(actor: User | None, row: Model, employee: Employee, *, creating: bool) -> None:
+    access_employee_for_write(actor, row.employee, field="employee" if creating else None)
+    if row.employee_id != employee.pk:
+        raise ApplicationError(PERSON_FIXED, field="employee", code="employee_fixed")
 
 
 def _overlap_q(start: datetime.date, end: datetime.date | None) -> Q:
@@ -98,7 +101,7 @@ def qualification_save(
 ) -> Qualification:
     """Create a qualification, or replace `qualification`'s values."""
     row = qualification or Qualification(employee=employee)
-    _access(actor, row.employee, creating=qualification is None)
+    _access(actor, row, employee, creating=qualification is None)
     row.kind, row.level, row.institution, row.field_of_study = kind, level, institution, field_of_study
     row.start_year, row.end_year, row.mode, row.diploma = start_year, end_year, mode, diploma
     row.certificate = certificate
@@ -127,7 +130,7 @@ def family_member_save(
 ) -> FamilyMember:
     """Create a relative on the person's or the spouse's side, or replace `member`'s values."""
     row = member or FamilyMember(employee=employee)
-    _access(actor, row.employee, creating=member is None)
+    _access(actor, row, employee, creating=member is None)
     if side == FamilySide.SPOUSE and relation not in SPOUSE_SIDE_RELATIONS:
         raise ApplicationError(SPOUSE_SIDE, field="relation", code="relation_side_mismatch")
     if birth_year > timezone.localdate().year:
@@ -154,7 +157,7 @@ def position_holding_save(
 ) -> PositionHolding:
     """Record a period in a job position of the person's agency, or replace `holding`'s values."""
     row = holding or PositionHolding(employee=employee)
-    _access(actor, row.employee, creating=holding is None)
+    _access(actor, row, employee, creating=holding is None)
     person = Employee.objects.select_for_update().select_related("unit").get(pk=row.employee_id)
     if not person.unit.path.startswith(job_position.agency.path):
         raise ApplicationError(OTHER_AGENCY, field="job_position", code="position_other_agency")
@@ -191,7 +194,7 @@ def allowance_save(
 ) -> Allowance:
     """Record a dated allowance decision, or replace `allowance`'s values."""
     row = allowance or Allowance(employee=employee)
-    _access(actor, row.employee, creating=allowance is None)
+    _access(actor, row, employee, creating=allowance is None)
     person = Employee.objects.select_for_update().get(pk=row.employee_id)
     by_percent = kind in PERCENT_KINDS
     if by_percent and (percent is None or coefficient is not None):

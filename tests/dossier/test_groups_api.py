@@ -145,3 +145,41 @@ class TestSensitiveVisibility:
 
     def test_staff_does_not_find_a_colleague(self, org, as_user, filled):
         assert as_user(org.a.staff).get(f"/api/v1/dossier/{org.a.manager.employee.pk}/").status_code == 404
+
+
+# A valid value of each group's record fields: every group that holds some keeps its history.
+GROUP_SAMPLES = {
+    "PERSONAL_HISTORY": ({"strengths": "Tổng hợp"}, {"strengths": "Tổng hợp, pháp chế"}),
+    "RECRUITMENT": ({"occupation_before": "Giáo viên"}, {"occupation_before": "Giáo viên tiểu học"}),
+    "EDUCATION": ({"general_education": "12/12"}, {"general_education": "12/12", "it_skill": "Cơ bản"}),
+    "WORK": ({"main_duties": "Cải cách hành chính"}, {"main_duties": "Cải cách hành chính, thi đua"}),
+    "POLITICAL": (
+        {"party_joined_date": "2010-05-19"},
+        {"party_joined_date": "2010-05-19", "party_official_date": "2011-05-19"},
+    ),
+    "MILITARY": ({"military_rank": "Thượng úy"}, {"military_rank": "Đại úy"}),
+    "ASSETS": ({"declaration_year": 2025}, {"declaration_year": 2025, "annual_income": 180000000}),
+    "HEALTH": ({"health_status": "Tốt"}, {"health_status": "Khá"}),
+}
+
+
+@pytest.mark.parametrize("group", sorted(GROUP_SAMPLES))
+def test_every_group_keeps_its_history(org, as_user, group):
+    first, second = GROUP_SAMPLES[group]
+    client = as_user(org.a.officer)
+    employee = org.a.staff.employee
+    assert _put(client, employee, group, first).status_code == 200
+    assert _put(client, employee, group, second).status_code == 200
+    assert client.get(f"/api/v1/dossier/{employee.pk}/groups/{group}/").data["values"] == second
+    history = client.get(f"/api/v1/dossier/{employee.pk}/groups/{group}/history/").data
+    assert [entry["history_type"] for entry in history] == ["changed", "created"]
+    assert {entry["history_user"] for entry in history} == {"officer_snv"}
+
+
+@pytest.mark.parametrize("group", sorted(GROUP_SAMPLES))
+def test_every_group_refuses_a_field_of_another_group(org, as_user, group):
+    other = "HEALTH" if group != "HEALTH" else "MILITARY"
+    (stray,) = list(GROUP_SAMPLES[other][0].items())[:1]
+    with unchanged(GroupRecord.objects.all()):
+        response = _put(as_user(org.a.officer), org.a.staff.employee, group, dict([stray]))
+    refused(response, "unknown_field", field=stray[0])

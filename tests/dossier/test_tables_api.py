@@ -158,3 +158,20 @@ class TestPositionsAndAllowances:
             refused(client.post(f"{API}/allowances/", regional), "allowance_overlap", field="start_date")
         regional["start_date"] = "2025-01-01"
         assert client.post(f"{API}/allowances/", regional).status_code == 201
+
+
+def test_a_row_stays_with_its_person_and_a_position_with_its_agency(org, as_user):
+    client = as_user(org.admin)
+    created = client.post(f"{API}/qualifications/", _degree(org)).data
+    with unchanged(Qualification.objects.all()):
+        moved = client.put(f"{API}/qualifications/{created['id']}/", _degree(org, employee=org.a.manager.employee.pk))
+    refused(moved, "employee_fixed", field="employee")
+    position = _position(org)
+    body = {
+        "agency": org.b.unit.pk,
+        "code": "CV-TH",
+        "name": "X",
+        "group": "HO_TRO_PHUC_VU",
+        "valid_from": "2020-01-01",
+    }
+    refused(client.put(f"{API}/job-positions/{position.pk}/", body), "agency_fixed", field="agency")
