@@ -23,7 +23,7 @@ router.register("dossier/allowances", AllowanceViewSet, basename="dossier-allowa
 router.register("dossier/proposals", ProposalViewSet, basename="dossier-proposal")
 router.register("dossier/fields", FieldDefinitionViewSet, basename="dossier-field")
 router.register("dossier/administrative-units", AdministrativeUnitViewSet, basename="dossier-administrative-unit")
-# Last: the person's dossier answers /dossier/{employee id}/ (digits only, so no table above is shadowed).
+# Last: the person's dossier answers /dossier/{employee id}/; the tables above are matched first.
 router.register("dossier", DossierViewSet, basename="dossier")
 
 urlpatterns = router.urls

@@ -1,7 +1,7 @@
 """The dossier's models, re-exported."""
 
 from dossier.models.catalogue import RECORD, DataGroup, FieldDefinition, FieldType
-from dossier.models.places import AdministrativeUnit, AdminLevel
+from dossier.models.places import AdministrativeUnit
 from dossier.models.proposals import ChangeProposal, ProposalStatus
 from dossier.models.records import GroupRecord
 from dossier.models.tables import (
@@ -26,7 +26,6 @@ __all__ = [
     "PERCENT_KINDS",
     "RECORD",
     "SPOUSE_SIDE_RELATIONS",
-    "AdminLevel",
     "AdministrativeUnit",
     "Allowance",
     "AllowanceKind",

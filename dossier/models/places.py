@@ -12,14 +12,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hr.models import UnitLevel
+
 #: A merger chain is short (a commune merged once or twice); the bound stops a cycle entered by mistake.
 MAX_MERGER_STEPS = 10
-
-
-class AdminLevel(models.TextChoices):
-    PROVINCE = "TINH", _("Province")
-    DISTRICT = "HUYEN", _("District (until 30/6/2025)")
-    COMMUNE = "XA", _("Commune, ward or special zone")
 
 
 class AdministrativeUnit(models.Model):
@@ -27,7 +23,8 @@ class AdministrativeUnit(models.Model):
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=128)
-    level = models.CharField(_("level"), max_length=8, choices=AdminLevel.choices)
+    # The levels of hr's organisation units: the same three, the district one ended on 30/6/2025.
+    level = models.CharField(_("level"), max_length=8, choices=UnitLevel.choices)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
     )

@@ -31,7 +31,6 @@ class DossierViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """GET {employee}/: the person's dossier in NĐ 27's ten groups; sensitive groups only for whom may read them."""
 
     serializer_class = DossierOutputSerializer
-    lookup_value_regex = r"[0-9]+"
     pagination_class = None
 
     def get_queryset(self):
