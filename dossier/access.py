@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from backend.api.exceptions import Forbidden
-from hr.access import employee_visible_to, subtree_q
+from hr.access import subtree_q
 from hr.models import Employee, Role, User
 
 SENSITIVE_HIDDEN = _("Family, health, assets and income are shown only to the person and their personnel office.")
@@ -60,8 +60,3 @@ def access_own_dossier(actor: User, employee: Employee) -> Employee:
     if actor.employee_id is None or actor.employee_id != employee.pk:
         raise Forbidden(OWN_ONLY, code="proposal_own_only")
     return employee
-
-
-def employee_readable(user: User, employee: Employee) -> bool:
-    """Whether `user` reads the person's non-sensitive groups (their record)."""
-    return employee_visible_to(user, employee)
