@@ -43,6 +43,7 @@ api_v1 = [
     path("", include("sync.urls")),
     path("", include("training.urls")),
     path("", include("evaluations.urls")),
+    path("", include("dossier.urls")),
     path("", include("reform.urls")),
     path("", include("exchange.urls")),
 ]

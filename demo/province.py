@@ -12,6 +12,7 @@ from demo.accounts import DEMO_LOGINS, create_demo_logins, reservations
 from demo.activity import ActivitySummary, Staff
 from demo.careers import Reference
 from demo.discipline_demo import seed_commendations, seed_discipline
+from demo.dossier_demo import seed_dossier_basics, seed_login_dossiers
 from demo.evaluations_demo import seed_evaluations
 from demo.organisation import build_organisation
 from demo.people import insert_people, make_person
@@ -64,6 +65,8 @@ def seed_province(*, seed: int, staff: int, as_of: datetime.date, activity: bool
             assignments, salary_records = assignments + counts[0], salary_records + counts[1]
             reserved |= {person.seat.reserved: person.employee for person in persons if person.seat.reserved}
         logins = create_demo_logins(reserved)
+        seed_dossier_basics(rng=random.Random(f"{seed}:dossier"))
+        seed_login_dossiers(rng=random.Random(f"{seed}:dossier-logins"), as_of=as_of)
         activity_summary = seed_activity(seed=seed, as_of=as_of) if activity else None
     return SeedSummary(
         units=OrgUnit.objects.count(),

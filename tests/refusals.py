@@ -118,6 +118,7 @@ def _literal_codes(tree: ast.AST) -> set[str]:
 # Modules outside services/ and views/ whose raises are refusals of the app too.
 MORE_MODULES = {
     "hr": ("access.py", "identity.py"),
+    "dossier": ("access.py",),
     "exchange": ("importers/*.py", "tables.py"),
     "jobs": ("services.py", "access.py"),
     "notifications": ("services.py", "views.py"),

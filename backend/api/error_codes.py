@@ -210,12 +210,52 @@ SYNC = (
     ErrorCode("change_unknown", 400, "No change handed out by the feed has one of the ids acknowledged."),
 )
 
+DOSSIER = (
+    ErrorCode("out_of_scope", 403, "The person or agency named lies outside the caller's area of responsibility."),
+    ErrorCode("own_record", 403, "Nobody enters or approves their own dossier: they propose, their officer decides."),
+    ErrorCode("sensitive_group", 403, "Family, health, assets and income: only the person and their personnel office."),
+    ErrorCode("proposal_own_only", 403, "Only the person proposes changes to their own dossier."),
+    ErrorCode("field_not_self_service", 403, "The field is kept by the personnel office and cannot be proposed."),
+    ErrorCode("unknown_group", 400, "No data group of NĐ 27 has this name."),
+    ErrorCode("group_not_editable", 400, "The group holds no catalogue fields entered as values (only tables)."),
+    ErrorCode("unknown_field", 400, "The field is not in the group's catalogue in force."),
+    ErrorCode("field_read_only", 400, "The field comes from the personnel record and changes through its decision."),
+    ErrorCode("field_required", 400, "A required catalogue field is missing or cleared."),
+    ErrorCode("invalid_value", 400, "The value does not fit the field's type, length or options."),
+    ErrorCode("unknown_place", 400, "No administrative unit has this id."),
+    ErrorCode("future_date", 400, "A date of the dossier cannot be in the future."),
+    ErrorCode("future_year", 400, "A year of the dossier cannot be in the future."),
+    ErrorCode(
+        "dates_reversed", 400, "A date comes before the one it follows (end before start, official before joining)."
+    ),
+    ErrorCode("years_reversed", 400, "The end year of a course is before its start year."),
+    ErrorCode("certificate_kind", 400, "Only political-theory and state-management rows name a training certificate."),
+    ErrorCode("certificate_not_own", 400, "The training certificate was issued to someone else."),
+    ErrorCode("relation_side_mismatch", 400, "On the spouse's side only the spouse's parents and siblings are listed."),
+    ErrorCode("not_an_agency", 400, "Job positions are listed per agency, not per room."),
+    ErrorCode("position_other_agency", 400, "The job position belongs to another agency's list."),
+    ErrorCode("position_not_in_force", 400, "The job position is not in the agency's list on the start date."),
+    ErrorCode("holding_overlap", 400, "The person already holds a job position in the period."),
+    ErrorCode(
+        "allowance_value", 400, "A coefficient for position and regional allowances, a percentage for seniority."
+    ),
+    ErrorCode("allowance_overlap", 400, "The person already receives this allowance in the period."),
+    ErrorCode("employee_fixed", 400, "A row of the dossier stays with its person: a new row is entered for another."),
+    ErrorCode("agency_fixed", 400, "A job position stays in its agency's list."),
+    ErrorCode("nothing_proposed", 400, "A proposal names no value."),
+    ErrorCode("no_change", 400, "The proposed values are already the dossier's."),
+    ErrorCode("reason_required", 400, "A rejection needs its reason."),
+    ErrorCode("proposal_pending", 409, "A proposal for the group already awaits a decision."),
+    ErrorCode("proposal_decided", 409, "The proposal was already approved or rejected."),
+)
+
 # Refusals of the API layer itself (backend/api/), the same for every app.
 API = (ErrorCode("precondition_failed", 412, "If-Match names a version of the record that is no longer current."),)
 
 REGISTRY: dict[str, tuple[ErrorCode, ...]] = {
     "api": API,
     "evaluations": EVALUATIONS,
+    "dossier": DOSSIER,
     "training": TRAINING,
     "reform": REFORM,
     "hr": HR,

@@ -61,6 +61,7 @@ LOCAL_APPS = [
     "sync",
     "training",
     "evaluations",
+    "dossier",
     "reform",
     "exchange",
     "demo",
@@ -279,6 +280,11 @@ SPECTACULAR_SETTINGS = {
         "UnitKindEnum": "hr.models.UnitKind",
         "RatingLevel": "hr.models.RatingLevel",
         "EmploymentStatusEnum": "hr.models.EmploymentStatus",
+        "UnitLevelEnum": "hr.models.UnitLevel",
+        "DataGroupEnum": "dossier.models.DataGroup",
+        "PositionGroupEnum": "dossier.models.PositionGroup",
+        "QualificationKindEnum": "dossier.models.QualificationKind",
+        "AllowanceKindEnum": "dossier.models.AllowanceKind",
     },
     # ASCII component names, summaries and Vietnamese descriptions, one media type per download, the
     # error component on every refusal (backend/api/schema.py).

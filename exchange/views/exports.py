@@ -21,7 +21,24 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from backend.api.schema import ErrorDocumentingAutoSchema
+from dossier.models import Allowance, FamilyMember, PositionHolding, Qualification
+from dossier.selectors.tables import (
+    AllowanceFilter,
+    FamilyMemberFilter,
+    PositionHoldingFilter,
+    QualificationFilter,
+    allowance_list,
+    family_member_list,
+    position_holding_list,
+    qualification_list,
+)
 from exchange.renderers import CSVRenderer, XLSXRenderer
+from exchange.selectors.dossier import (
+    allowance_export,
+    family_member_export,
+    position_holding_export,
+    qualification_export,
+)
 from exchange.selectors.employees import employee_export
 from exchange.selectors.ratings import rating_distribution_export
 from exchange.selectors.reports import (
@@ -302,6 +319,75 @@ class ReformRankingExportApi(ExportApi):
         return reform_ranking_export(queryset=queryset)
 
 
+class DossierTableExportApi(ExportApi):
+    """A dossier table with the rows and `?employee=` filter of its list (`GET /api/v1/dossier/<table>/`)."""
+
+    selector = None
+    export = None
+    model = None
+    ordering_fields = ["id"]
+    ordering = ["employee__full_name", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.model.objects.none()
+        return self.selector(user=self.request.user).select_related("employee")
+
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_table(self, queryset) -> ExportTable:
+        return self.export(queryset=queryset)
+
+    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
+    def get(self, request):
+        return self.answer(request)
+
+
+class QualificationExportApi(DossierTableExportApi):
+    """Degrees and certificates, as `GET /api/v1/dossier/qualifications/`."""
+
+    filename = "van-bang"
+    job_name = "dossier-qualifications"
+    model = Qualification
+    filterset_class = QualificationFilter
+    selector = staticmethod(qualification_list)
+    export = staticmethod(qualification_export)
+
+
+class FamilyMemberExportApi(DossierTableExportApi):
+    """Family relations (sensitive: only the rows the caller may read), as `GET /api/v1/dossier/family-members/`."""
+
+    filename = "quan-he-gia-dinh"
+    job_name = "dossier-family"
+    model = FamilyMember
+    filterset_class = FamilyMemberFilter
+    selector = staticmethod(family_member_list)
+    export = staticmethod(family_member_export)
+
+
+class PositionHoldingExportApi(DossierTableExportApi):
+    """Job positions held, as `GET /api/v1/dossier/position-holdings/`."""
+
+    filename = "vi-tri-viec-lam"
+    job_name = "dossier-positions"
+    model = PositionHolding
+    filterset_class = PositionHoldingFilter
+    selector = staticmethod(position_holding_list)
+    export = staticmethod(position_holding_export)
+
+
+class AllowanceExportApi(DossierTableExportApi):
+    """Allowances, as `GET /api/v1/dossier/allowances/`."""
+
+    filename = "phu-cap"
+    job_name = "dossier-allowances"
+    model = Allowance
+    filterset_class = AllowanceFilter
+    selector = staticmethod(allowance_list)
+    export = staticmethod(allowance_export)
+
+
 def export_table_build(view_class: type[ExportApi], user: User, export_format: str, query: str) -> ExportTable:
     """The table of an export as `user` asking with `query` would download it: the view's own queryset, filters,
     search and ordering, run outside a request (a job's worker). The starter is taken as authenticated; the job
@@ -323,6 +409,10 @@ for _view in (
     DisciplineExportApi,
     CommendationExportApi,
     ReformRankingExportApi,
+    QualificationExportApi,
+    FamilyMemberExportApi,
+    PositionHoldingExportApi,
+    AllowanceExportApi,
 ):
     export_builder_register(_view.job_name, functools.partial(export_table_build, _view))
 del _view

@@ -20,7 +20,17 @@ from evaluations.serializers.fields import TRANSITION_NAMES, WORKFLOW_STATES
 from tests.evaluations.factories import evaluation_of, generated
 
 UPLOADS = {"reform_appraisals_evidence_create"} | {
-    f"imports_{kind}_create" for kind in ("employees", "training_results", "discipline", "commendations")
+    f"imports_{kind}_create"
+    for kind in (
+        "employees",
+        "training_results",
+        "discipline",
+        "commendations",
+        "dossier_qualifications",
+        "dossier_family",
+        "dossier_positions",
+        "dossier_allowances",
+    )
 }
 VIETNAMESE = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.IGNORECASE)
 ID_PARAMETERS = {"employee", "unit", "cycle", "programme", "training_class", "rank", "position", "parent", "id"}
@@ -98,7 +108,7 @@ class DownloadTests:
         assert downloads["exports_employees_retrieve"][0].endswith("spreadsheetml.sheet")
         assert downloads["exports_employees_csv_retrieve"][0] == "text/csv"
         exports = [name for name in downloads if name.startswith("exports_")]
-        assert len(exports) == 12  # six exports, each as XLSX and as CSV
+        assert len(exports) == 20  # ten exports, each as XLSX and as CSV
 
     def test_the_csv_route_answers_csv(self, org, as_user):
         response = as_user(org.admin).get("/api/v1/exports/employees/csv/")

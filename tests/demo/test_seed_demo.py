@@ -16,6 +16,7 @@ from django.test import TestCase, override_settings
 
 from demo.accounts import DEMO_LOGINS
 from demo.structure import COMMUNE_REFORM, DEPARTMENT_MERGER, DEPARTMENTS
+from dossier.models import FamilyMember, GroupRecord, Qualification
 from evaluations.models import Evaluation, EvaluationCycle
 from evaluations.selectors.statistics import evaluation_timeliness
 from hr.identity import national_id_mismatch, validate_national_id
@@ -41,6 +42,7 @@ from hr.models import (
 from hr.selectors.discipline import disciplined_for_duty_in_year
 from reform.models import Appraisal, AppraisalStatus
 from reform.selectors.appraisals import head_rating_cap
+from tests.backend.test_pdf import text_of
 from training.models import Certificate, ClassStatus, Enrolment, Result, TrainingClass
 from training.selectors.compliance import unit_compliance_figures
 
@@ -264,6 +266,21 @@ class TestSeededProvince:
         public_employees = Employee.objects.filter(unit__path__startswith=OrgUnit.objects.get(code="SYT-BVDK").path)
         assert set(public_employees.values_list("category", flat=True)) == {Category.VIEN_CHUC}
         assert Employee.objects.filter(category=Category.CONG_CHUC).count() > STAFF // 2
+
+    def test_every_person_has_an_origin_and_the_logins_a_full_dossier(self, api):
+        people = Employee.objects.count()
+        assert GroupRecord.objects.filter(group="IDENTITY").count() == people
+        assert Qualification.objects.filter(kind="DEGREE").count() > people // 2
+        staff = User.objects.get(username="chuyenvien.cchc")
+        sides = set(FamilyMember.objects.filter(employee=staff.employee_id).values_list("side", flat=True))
+        assert sides == {"SELF", "SPOUSE"}
+        api.force_authenticate(user=staff)
+        form = api.get(f"/api/v1/dossier/{staff.employee_id}/form-2c.pdf")
+        assert form.status_code == 200
+        text = " ".join(text_of(form.content).split())
+        for expected in ("Nơi sinh: ", "tỉnh Sơn La", "Trường Đại học Tây Bắc", "Tiếng Anh B1", "Ngày vào Đảng"):
+            assert expected in text, expected
+        assert staff.employee.full_name.upper() in text
 
     def test_every_demo_login_signs_in_and_sees_its_scope(self, api, seeded):
         assert all(login.username in seeded and login.password in seeded for login in DEMO_LOGINS)

@@ -63,12 +63,57 @@ CASES = {
         ),
         multipart=True,
     ),
+    ("POST", "/api/v1/imports/dossier-qualifications/"): Case(
+        WRITERS_ONLY,
+        body=records_file(
+            {
+                "Số định danh cá nhân": staff_id,
+                "Loại": "DEGREE",
+                "Trình độ": "Đại học",
+                "Tên trường": "Trường Đại học Tây Bắc",
+                "Từ năm": "2008",
+                "Hình thức": "CHINH_QUY",
+            }
+        ),
+        multipart=True,
+    ),
+    ("POST", "/api/v1/imports/dossier-family/"): Case(
+        WRITERS_ONLY,
+        body=records_file(
+            {
+                "Số định danh cá nhân": staff_id,
+                "Bên": "SELF",
+                "Quan hệ": "MOTHER",
+                "Họ và tên thân nhân": "Lò Thị Hương",
+                "Năm sinh": "1962",
+            }
+        ),
+        multipart=True,
+    ),
+    ("POST", "/api/v1/imports/dossier-positions/"): Case(
+        WRITERS_ONLY,
+        body=records_file({"Số định danh cá nhân": staff_id, "Mã vị trí việc làm": "CV-TH", "Từ ngày": "2024-01-01"}),
+        multipart=True,
+    ),
+    ("POST", "/api/v1/imports/dossier-allowances/"): Case(
+        WRITERS_ONLY,
+        body=records_file(
+            {"Số định danh cá nhân": staff_id, "Loại phụ cấp": "REGIONAL", "Hệ số": "0,5", "Từ ngày": "2024-01-01"}
+        ),
+        multipart=True,
+    ),
     ("GET", "/api/v1/exports/employees/"): Case(EVERYONE),
     ("GET", "/api/v1/exports/rating-distribution/"): Case(REPORT_READERS, query=lambda org: {"year": 2026}),
     ("GET", "/api/v1/exports/training-compliance/"): Case(EVERYONE, query=lambda org: {"year": 2025}),
     ("GET", "/api/v1/exports/discipline-summary/"): Case(EVERYONE),
     ("GET", "/api/v1/exports/commendation-summary/"): Case(EVERYONE),
     ("GET", "/api/v1/exports/reform-ranking/"): Case(EVERYONE, query=lambda org: {"year": 2026, "level": "SO"}),
+    # The dossier tables: everyone exports the rows their list shows (family by the sensitive rule).
+    **{
+        ("GET", f"/api/v1/exports/dossier-{name}/{twin}"): Case(EVERYONE)
+        for name in ("qualifications", "family", "positions", "allowances")
+        for twin in ("", "csv/")
+    },
     # The CSV twin of each export: the same roles.
     ("GET", "/api/v1/exports/employees/csv/"): Case(EVERYONE),
     ("GET", "/api/v1/exports/rating-distribution/csv/"): Case(REPORT_READERS, query=lambda org: {"year": 2026}),

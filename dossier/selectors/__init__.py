@@ -1,0 +1,1 @@
+"""Reads of the dossier: scoped querysets, with their joins."""

@@ -1,0 +1,1 @@
+"""Writes to the dossier: every one a service checking its actor through the access modules."""

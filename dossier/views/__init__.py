@@ -1,0 +1,1 @@
+"""The dossier's API views, one module per area."""
