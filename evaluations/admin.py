@@ -12,9 +12,11 @@ from evaluations.models import (
     Criterion,
     Evaluation,
     EvaluationCycle,
+    LeaderUnitRule,
     RatingThreshold,
     RuleSet,
     Transition,
+    UnitRatingRule,
     Workflow,
     WorkflowState,
 )
@@ -46,12 +48,22 @@ class RatingThresholdInline(ReadOnlyInline):
     model = RatingThreshold
 
 
+class LeaderUnitRuleInline(ReadOnlyInline):
+    model = LeaderUnitRule
+    fields = ["leader_rating", "min_unit_rating", "min_good_pct", "unrated_units", "legal_basis"]
+
+
 @admin.register(RuleSet)
 class RuleSetAdmin(ScopedAdmin):
     list_display = ["code", "name", "version", "valid_from", "valid_to", "scoring_method", "workflow"]
     list_filter = ["scoring_method", "workflow"]
     search_fields = ["code", "name"]
-    inlines = [CriterionInline, RatingThresholdInline]
+    inlines = [CriterionInline, RatingThresholdInline, LeaderUnitRuleInline]
+
+
+@admin.register(UnitRatingRule)
+class UnitRatingRuleAdmin(ScopedAdmin):
+    list_display = ["code", "legal_basis", "valid_from", "valid_to", "quota_pct", "excellent_needs_components"]
 
 
 @admin.register(EvaluationCycle)

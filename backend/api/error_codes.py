@@ -54,6 +54,8 @@ EVALUATIONS = (
     ErrorCode("proposer_decides", 403, "Whoever proposed the rating may neither decide it nor enter the decision."),
     ErrorCode("led_units_unrated", 409, "A head's rating needs the ratings of the units they lead first (NĐ 90/2020)."),
     ErrorCode("led_unit_below", 400, "A unit the head leads is rated below what the head's rating requires."),
+    ErrorCode("unit_component_failed", 400, "A unit with a component unit rated KHTNV is not rated HTXSNV."),
+    ErrorCode("unit_quota_exceeded", 409, "The quota of units rated HTXSNV under the same managing agency is full."),
     ErrorCode("led_units_share", 400, "Too few of the units the head leads are rated well-completed or better."),
     ErrorCode("head_cap", 400, "The agency's reform band caps its head's rating."),
     ErrorCode("quota_exceeded", 409, "The “excellently completed” quota of the agency or duty group is full."),

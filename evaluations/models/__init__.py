@@ -18,6 +18,7 @@ from evaluations.models.rules import (
     Workflow,
     WorkflowState,
 )
+from evaluations.models.unit_rules import UnitRatingRule
 
 __all__ = [
     "NOT_RATED",
@@ -42,6 +43,7 @@ __all__ = [
     "TaskLine",
     "Transition",
     "TransitionEffect",
+    "UnitRatingRule",
     "Workflow",
     "WorkflowState",
 ]
