@@ -6,6 +6,7 @@ page here only shows, within the reader's scope (`hr.admin.ScopedAdmin`).
 """
 
 from django.contrib import admin
+from django.db.models import Q
 
 from evaluations.access import cycle_scope_q, evaluation_scope_q
 from evaluations.models import (
@@ -17,9 +18,11 @@ from evaluations.models import (
     RuleSet,
     Transition,
     UnitRatingRule,
+    UnitRulesChoice,
     Workflow,
     WorkflowState,
 )
+from hr.access import subtree_q
 from hr.admin import ReadOnlyInline, ScopedAdmin
 
 
@@ -85,3 +88,18 @@ class EvaluationAdmin(ScopedAdmin):
 
     def scope_q(self, user):
         return evaluation_scope_q(user)
+
+
+@admin.register(UnitRulesChoice)
+class UnitRulesChoiceAdmin(ScopedAdmin):
+    """Read-only: choices are recorded through the API's service, which checks the clause, the unit and the year."""
+
+    list_display = ["unit", "year", "transitional", "decision_number", "recorded_by", "recorded_at"]
+    list_filter = ["year"]
+    list_select_related = ["unit", "transitional", "recorded_by"]
+    search_fields = ["unit__name"]
+
+    def scope_q(self, user):
+        if user.is_province_admin or user.scope_unit_id is None:
+            return Q() if user.is_province_admin else Q(pk__in=[])
+        return subtree_q(user.scope_unit, prefix="unit__")

@@ -18,6 +18,7 @@ from evaluations.models.rules import (
     Workflow,
     WorkflowState,
 )
+from evaluations.models.transitional import TransitionalRules, UnitRulesChoice
 from evaluations.models.unit_rules import UnitRatingRule
 
 __all__ = [
@@ -43,7 +44,9 @@ __all__ = [
     "TaskLine",
     "Transition",
     "TransitionEffect",
+    "TransitionalRules",
     "UnitRatingRule",
+    "UnitRulesChoice",
     "Workflow",
     "WorkflowState",
 ]

@@ -33,6 +33,7 @@ SHARED = {
     "reform.Band",
     "evaluations.Workflow",
     "evaluations.RuleSet",
+    "evaluations.UnitRatingRule",
 }
 MODELS = registered_models()
 
