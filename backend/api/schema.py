@@ -153,6 +153,7 @@ RESOURCES = {
     "training_tags": "chủ đề bồi dưỡng",
     "training_verify": "xác minh chứng chỉ",
     "unit_ratings": "xếp loại đơn vị",
+    "unit_rules_choices": "lựa chọn áp dụng quy định đánh giá cũ của đơn vị",
     "units": "đơn vị",
 }
 ACTIONS = {

@@ -274,6 +274,7 @@ SPECTACULAR_SETTINGS = {
         "UnitKindEnum": "hr.models.UnitKind",
         "RatingLevel": "hr.models.RatingLevel",
         "EmploymentStatusEnum": "hr.models.EmploymentStatus",
+        "MissingUnitRatingEnum": "evaluations.models.rules.MissingUnitRatingPolicy",
     },
     # ASCII component names, summaries and Vietnamese descriptions, one media type per download, the
     # error component on every refusal (backend/api/schema.py).
