@@ -8,6 +8,7 @@ from backend.api.exceptions import Conflict
 from demo.activity import ActivitySummary, Staff
 from evaluations.models import Evaluation, PeriodKind
 from evaluations.services.cycles import cycle_create, cycle_generate
+from evaluations.services.unit_ratings import unit_rating_record
 from evaluations.services.workflow import evaluation_transition
 from hr.models import Employee, OrgUnit, RatingLevel, Role, User
 from hr.services.accounts import account_create
@@ -18,6 +19,7 @@ EVALUATED = ("X-MUONG-BAM", "SNV-TTLT", "SNV-DVVL")
 # This year's cycle is only generated (no logins needed): the agencies of the demo logins.
 CURRENT = ("SNV", "X-MUONG-BAM")
 STAFF_PASSWORD = "Canbo@2026"
+CLERK_USERNAME, CLERK_PASSWORD = "vanphong.ubnd", "Chanhvp@2026"
 RATING_WEIGHTS = {
     RatingLevel.EXCELLENT: 18,
     RatingLevel.GOOD: 60,
@@ -86,6 +88,17 @@ def _covering(users: dict[int, User], role: str, agency: OrgUnit) -> User | None
     return next((u for u in users.values() if u.role == role and u.scope_unit_id == agency.pk), None)
 
 
+def decision_clerk(admin: User) -> User:
+    """The clerk of the provincial People's Committee's office, who enters decisions the administrator proposed.
+
+    Whoever proposes a rating does not enter its decision: the heads of agencies are proposed by the
+    administrator, and their decisions (the chair's) are entered by this account.
+    """
+    return User.objects.filter(username=CLERK_USERNAME).first() or account_create(
+        actor=admin, username=CLERK_USERNAME, password=CLERK_PASSWORD, role=Role.PROVINCE_ADMIN, employee=None
+    )
+
+
 def _take(evaluation: Evaluation, actor: User, name: str, data: dict, on: datetime.date) -> Evaluation:
     return evaluation_transition(actor=actor, evaluation=evaluation, name=name, data=data, on=on)
 
@@ -95,6 +108,7 @@ def _evaluate(
     *,
     evaluation: Evaluation,
     admin: User,
+    clerk: User,
     users: dict[int, User],
     manager: User | None,
     officer: User | None,
@@ -132,11 +146,14 @@ def _evaluate(
         return
     reviewed, decided = datetime.date(year, 12, 11), datetime.date(year, 12, decision_day)
     evaluation = _take(evaluation, reviewer, "review", {"manager_comment": rng.choice(MANAGER_COMMENTS)}, reviewed)
-    # Nobody decides their own evaluation: the administrator's own goes to the agency's personnel officer.
-    decider = officer if evaluation.employee_id == admin.employee_id else admin
-    if decider is None:
-        return
-    evaluation = _take(evaluation, decider, "propose", {"proposed_rating": rating}, reviewed)
+    # The agency's personnel officer proposes (the province's for a head of agency, or where the agency has
+    # no officer), and the decision of the competent head is entered by someone else: the administrator, or
+    # the clerk of the provincial People's Committee's office when the administrator proposed.
+    proposer = admin if evaluation.is_agency_head or officer is None else officer
+    decider = clerk if proposer == admin else admin
+    if evaluation.employee_id in (proposer.employee_id, decider.employee_id):
+        return  # nobody proposes or decides their own evaluation
+    evaluation = _take(evaluation, proposer, "propose", {"proposed_rating": rating}, reviewed)
     try:
         evaluation = _take(
             evaluation, decider, "decide", {"decision_number": decision_number, "final_rating": rating}, decided
@@ -155,10 +172,22 @@ def _evaluate(
         _take(evaluation, decider, "notify", {}, decided)
 
 
+def _rate_led_units(*, admin: User, agency: OrgUnit, year: int) -> None:
+    """The units of the agency are rated before their heads (NĐ 90/2020 ties a head to the units they lead).
+
+    A generator of its own, seeded by the agency, so the rest of the demo draws what it drew before.
+    """
+    rng = random.Random(f"{agency.code}-{year}")
+    for unit in OrgUnit.objects.filter(path__startswith=agency.path).exclude(pk=agency.pk).order_by("path"):
+        rating = RatingLevel.EXCELLENT if rng.random() < 0.2 else RatingLevel.GOOD
+        unit_rating_record(actor=admin, unit=unit, year=year, rating=rating, decision_number=f"{unit.code}/{year}")
+
+
 def seed_evaluations(
     *, rng: random.Random, admin: User, staff: Staff, as_of: datetime.date, summary: ActivitySummary
 ) -> None:
     year = as_of.year - 1
+    clerk = decision_clerk(admin)
     for code in EVALUATED:
         agency = staff.by_code(code)
         users: dict[int, User] = {}
@@ -167,6 +196,7 @@ def seed_evaluations(
             if unit.path.startswith(agency.path):
                 people = staff.people.get(unit.pk, [])
                 users |= _logins(admin=admin, agency=unit, people=people, summary=summary)
+        _rate_led_units(admin=admin, agency=agency, year=year)
         manager = _covering(users, Role.MANAGER, agency)
         officer = _covering(users, Role.PERSONNEL_OFFICER, agency)
         cycle = cycle_create(actor=admin, scope_unit=agency, year=year, period_kind=PeriodKind.ANNUAL)
@@ -182,6 +212,7 @@ def seed_evaluations(
                 rng,
                 evaluation=evaluation,
                 admin=admin,
+                clerk=clerk,
                 users=users,
                 manager=manager,
                 officer=officer,

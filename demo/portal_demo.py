@@ -8,7 +8,7 @@ import random
 
 from demo.accounts import DEMO_LOGINS
 from demo.activity import ActivitySummary, Staff
-from demo.evaluations_demo import _evaluate, _logins
+from demo.evaluations_demo import _evaluate, _logins, decision_clerk
 from evaluations.models import Evaluation, PeriodKind
 from evaluations.services.cycles import cycle_create, cycle_generate
 from hr.models import Role, User
@@ -81,6 +81,7 @@ def seed_portal_login(
             rng,
             evaluation=evaluation,
             admin=admin,
+            clerk=decision_clerk(admin),
             users=users,
             manager=manager,
             officer=officer,

@@ -7,19 +7,24 @@ policies, which a province administrator adds and ends through `hr.services.rule
 """
 
 from django.contrib import admin
+from django.db.models import Q
 
 from evaluations.access import cycle_scope_q, evaluation_scope_q
 from evaluations.models import (
     Criterion,
     Evaluation,
     EvaluationCycle,
+    LeaderUnitRule,
     ProvincePolicy,
     RatingThreshold,
     RuleSet,
     Transition,
+    UnitRatingRule,
+    UnitRulesChoice,
     Workflow,
     WorkflowState,
 )
+from hr.access import subtree_q
 from hr.admin import ReadOnlyInline, RuleAdmin, ScopedAdmin
 
 
@@ -48,12 +53,22 @@ class RatingThresholdInline(ReadOnlyInline):
     model = RatingThreshold
 
 
+class LeaderUnitRuleInline(ReadOnlyInline):
+    model = LeaderUnitRule
+    fields = ["leader_rating", "min_unit_rating", "min_good_pct", "unrated_units", "legal_basis"]
+
+
 @admin.register(RuleSet)
 class RuleSetAdmin(ScopedAdmin):
     list_display = ["code", "name", "version", "valid_from", "valid_to", "scoring_method", "workflow"]
     list_filter = ["scoring_method", "workflow"]
     search_fields = ["code", "name"]
-    inlines = [CriterionInline, RatingThresholdInline]
+    inlines = [CriterionInline, RatingThresholdInline, LeaderUnitRuleInline]
+
+
+@admin.register(UnitRatingRule)
+class UnitRatingRuleAdmin(ScopedAdmin):
+    list_display = ["code", "legal_basis", "valid_from", "valid_to", "quota_pct", "excellent_needs_components"]
 
 
 @admin.register(ProvincePolicy)
@@ -83,3 +98,18 @@ class EvaluationAdmin(ScopedAdmin):
 
     def scope_q(self, user):
         return evaluation_scope_q(user)
+
+
+@admin.register(UnitRulesChoice)
+class UnitRulesChoiceAdmin(ScopedAdmin):
+    """Read-only: choices are recorded through the API's service, which checks the clause, the unit and the year."""
+
+    list_display = ["unit", "year", "transitional", "decision_number", "recorded_by", "recorded_at"]
+    list_filter = ["year"]
+    list_select_related = ["unit", "transitional", "recorded_by"]
+    search_fields = ["unit__name"]
+
+    def scope_q(self, user):
+        if user.is_province_admin or user.scope_unit_id is None:
+            return Q() if user.is_province_admin else Q(pk__in=[])
+        return subtree_q(user.scope_unit, prefix="unit__")

@@ -122,6 +122,8 @@ class EvaluationForm:
     self_signed_on: date | None = None
     decided_on: date | None = None
     decided_by_name: str = ""
+    # The competent person's post ("Giám đốc sở"), printed above their name; "" prints no line.
+    authority_title: str = ""
     version: int = 1
     amended_from_version: int | None = None
     # Địa danh of the date lines ("Sơn La, ngày … tháng … năm …"); dots when not given.

@@ -91,12 +91,34 @@ def _threshold(**values) -> Child:
     return Child(model="evaluations.RatingThreshold", parent_field="rule_set", key=("rating",), values=values)
 
 
-def old_rule_set(*, code: str, valid_from: datetime.date, **values) -> Row:
+# NĐ 90/2020 (DOMAIN.md §1.4): a head's rating answers for the units they lead. Leader rating, every unit led at
+# least, share of those units rated HTTNV or better (%).
+ND90_LEADER_UNITS = [("HTXSNV", "HTNV", Decimal("70")), ("HTTNV", "HTNV", None)]
+
+
+def _leader_units(**values) -> Child:
+    return Child(model="evaluations.LeaderUnitRule", parent_field="rule_set", key=("leader_rating",), values=values)
+
+
+def old_rule_set(*, code: str, valid_from: datetime.date, leader_units_basis: str, **values) -> Row:
     """A rule set of NĐ 90/2020: rated by the share of tasks and criteria met, no points."""
-    children = [
-        _criterion(code=c, label=label, group="ASPECT", leaders_only=leaders, order=order)
-        for order, (c, label, leaders) in enumerate(ND90_ASPECTS)
-    ] + [_threshold(rating=rating, **conditions) for rating, conditions in OLD_THRESHOLDS]
+    children = (
+        [
+            _criterion(code=c, label=label, group="ASPECT", leaders_only=leaders, order=order)
+            for order, (c, label, leaders) in enumerate(ND90_ASPECTS)
+        ]
+        + [_threshold(rating=rating, **conditions) for rating, conditions in OLD_THRESHOLDS]
+        + [
+            _leader_units(
+                leader_rating=leader,
+                min_unit_rating=unit,
+                min_good_pct=pct,
+                unrated_units="REFUSE",
+                legal_basis=leader_units_basis,
+            )
+            for leader, unit, pct in ND90_LEADER_UNITS
+        ]
+    )
     return Row(
         model="evaluations.RuleSet",
         key={"code": code, "valid_from": valid_from},

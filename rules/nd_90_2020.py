@@ -23,6 +23,9 @@ INSTRUMENT = Instrument(
             legal_basis=BASIS,
             version="90/2020+48/2023",
             categories=["CONG_CHUC", "CAN_BO"],
+            leader_units_basis=(
+                "NĐ 90/2020/NĐ-CP (sửa đổi bởi NĐ 48/2023/NĐ-CP), tiêu chí xếp loại công chức lãnh đạo, quản lý"
+            ),
             note="Xếp loại theo tỷ lệ nhiệm vụ, tiêu chí đạt; không chấm điểm.",
         ),
         old_rule_set(
@@ -32,6 +35,7 @@ INSTRUMENT = Instrument(
             legal_basis=BASIS,
             version="90/2020+48/2023",
             categories=["VIEN_CHUC"],
+            leader_units_basis="NĐ 90/2020/NĐ-CP (sửa đổi bởi NĐ 48/2023/NĐ-CP), tiêu chí xếp loại viên chức quản lý",
             note="Áp dụng đến hết 30/6/2026 (Nghị định 233/2026/NĐ-CP, Điều 19).",
         ),
     ),

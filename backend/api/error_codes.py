@@ -51,6 +51,18 @@ EVALUATIONS = (
     ErrorCode("absence_cap", 400, "Absent 3 to under 6 months (NĐ 90): the rating may not be above the cap."),
     ErrorCode("unit_rating_missing", 409, "A head's rating needs the unit's rating for the year first."),
     ErrorCode("head_above_unit", 400, "A head may not be rated above their unit."),
+    ErrorCode("proposer_decides", 403, "Whoever proposed the rating may neither decide it nor enter the decision."),
+    ErrorCode("led_units_unrated", 409, "A head's rating needs the ratings of the units they lead first (NĐ 90/2020)."),
+    ErrorCode("led_unit_below", 400, "A unit the head leads is rated below what the head's rating requires."),
+    ErrorCode("unit_component_failed", 400, "A unit with a component unit rated KHTNV is not rated HTXSNV."),
+    ErrorCode("unit_quota_exceeded", 409, "The quota of units rated HTXSNV under the same managing agency is full."),
+    ErrorCode("no_transitional_rules", 400, "No transitional clause lets a unit keep the older rules for the year."),
+    ErrorCode("unit_kind_not_transitional", 400, "The transitional clause does not cover this kind of unit."),
+    ErrorCode("rules_choice_exists", 409, "The unit has already recorded its choice of rules for the year."),
+    ErrorCode(
+        "rules_choice_too_late", 409, "The unit's people are already evaluated for the year under the new rules."
+    ),
+    ErrorCode("led_units_share", 400, "Too few of the units the head leads are rated well-completed or better."),
     ErrorCode("head_cap", 400, "The agency's reform band caps its head's rating."),
     ErrorCode("quota_exceeded", 409, "The “excellently completed” quota of the agency or duty group is full."),
 )

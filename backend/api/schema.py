@@ -167,6 +167,7 @@ RESOURCES = {
     "training_teaching": "việc giảng dạy bồi dưỡng",
     "training_verify": "xác minh chứng chỉ",
     "unit_ratings": "xếp loại đơn vị",
+    "unit_rules_choices": "lựa chọn áp dụng quy định đánh giá cũ của đơn vị",
     "units": "đơn vị",
 }
 ACTIONS = {

@@ -285,6 +285,7 @@ SPECTACULAR_SETTINGS = {
         "PositionGroupEnum": "dossier.models.PositionGroup",
         "QualificationKindEnum": "dossier.models.QualificationKind",
         "AllowanceKindEnum": "dossier.models.AllowanceKind",
+        "MissingUnitRatingEnum": "evaluations.models.rules.MissingUnitRatingPolicy",
     },
     # ASCII component names, summaries and Vietnamese descriptions, one media type per download, the
     # error component on every refusal (backend/api/schema.py).

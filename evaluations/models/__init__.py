@@ -8,6 +8,7 @@ from evaluations.models.rules import (
     Criterion,
     CriterionGroup,
     HeadRuleScope,
+    LeaderUnitRule,
     MissingUnitRatingPolicy,
     QuotaBasis,
     RatingThreshold,
@@ -18,6 +19,8 @@ from evaluations.models.rules import (
     Workflow,
     WorkflowState,
 )
+from evaluations.models.transitional import TransitionalRules, UnitRulesChoice
+from evaluations.models.unit_rules import UnitRatingRule
 
 __all__ = [
     "NOT_RATED",
@@ -30,6 +33,7 @@ __all__ = [
     "Evaluation",
     "EvaluationCycle",
     "HeadRuleScope",
+    "LeaderUnitRule",
     "MissingUnitRatingPolicy",
     "PeriodKind",
     "PolicyKind",
@@ -43,6 +47,9 @@ __all__ = [
     "TaskLine",
     "Transition",
     "TransitionEffect",
+    "TransitionalRules",
+    "UnitRatingRule",
+    "UnitRulesChoice",
     "Workflow",
     "WorkflowState",
 ]

@@ -99,7 +99,24 @@ class Evaluation(models.Model):
     final_rating = models.CharField(_("rating"), max_length=8, choices=RatingLevel.choices, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    # Who entered the decision in the system: the competent person, or an officer on their behalf.
     decided_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Who proposed the rating (the personnel office): never the one who decides it.
+    proposed_by = models.ForeignKey(
+        "hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("proposed by")
+    )
+    # The person competent to evaluate (Luật CBCC 2025 Điều 25), their post and name as of the decision day:
+    # the form prints these under "cấp có thẩm quyền", whoever entered the decision.
+    competent_person = models.ForeignKey(
+        "hr.Employee",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competent person"),
+    )
+    competent_title = models.CharField(_("competent person's post"), max_length=255, blank=True)
+    competent_name = models.CharField(_("competent person's name"), max_length=128, blank=True)
     notified_on = models.DateField(_("notified on"), null=True, blank=True)
     forced_reasons = models.JSONField(_("rules that set the rating"), default=list, blank=True)
     # Scores, recomputed while the evaluation is open and frozen at the decision

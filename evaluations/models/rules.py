@@ -267,3 +267,44 @@ class RatingThreshold(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule_set_id}: {self.rating}"
+
+
+class LeaderUnitRule(models.Model):
+    """What the units a head leads must reach for the head to get a rating (NĐ 90/2020 + 48/2023).
+
+    A head rated `leader_rating` or better needs every unit directly under the unit they head rated
+    `min_unit_rating` or better for the year and, when set, at least `min_good_pct` % of those units rated
+    HTTNV or better. Rule sets without rows (NĐ 335/2025, NĐ 233/2026) have no such link.
+    """
+
+    rule_set = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="leader_unit_rules")
+    leader_rating = models.CharField(_("rating of the head"), max_length=8, choices=RatingLevel.choices)
+    min_unit_rating = models.CharField(_("every unit led rated at least"), max_length=8, choices=RatingLevel.choices)
+    min_good_pct = models.DecimalField(
+        _("share of the units led rated well-completed or better (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    unrated_units = models.CharField(
+        _("when a unit led has no rating for the year"),
+        max_length=8,
+        choices=MissingUnitRatingPolicy.choices,
+        default=MissingUnitRatingPolicy.REFUSE,
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rule on the units a head leads")
+        verbose_name_plural = _("rules on the units a head leads")
+        ordering = ["rule_set", "leader_rating"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule_set", "leader_rating"], name="leaderunitrule_unique_rating")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_set_id}: {self.leader_rating}"

@@ -55,6 +55,7 @@ def rule_set_list() -> QuerySet[RuleSet]:
     return RuleSet.objects.select_related("workflow").prefetch_related(
         "criteria",
         "thresholds",
+        "leader_unit_rules",
         "workflow__states",
         Prefetch("workflow__transitions", queryset=Transition.objects.select_related("source", "target")),
     )

@@ -55,7 +55,9 @@ def evaluation_detail_queryset(*, user: User) -> QuerySet[Evaluation]:
     """The visible evaluations with what a detail view shows: points, task lines, rules and workflow."""
     return (
         evaluation_visible(user=user)
-        .select_related("rule_set__workflow", "decided_by", "amended_from", "amended_by_version", "employee__rank")
+        .select_related(
+            "rule_set__workflow", "decided_by", "proposed_by", "amended_from", "amended_by_version", "employee__rank"
+        )
         .prefetch_related(
             Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion")),
             "task_lines",

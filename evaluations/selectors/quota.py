@@ -1,21 +1,42 @@
 """How full the "excellently completed" quota of an evaluation's agency (and duty group) is: read by the decision
 and shown before deciding."""
 
+import functools
 import math
+import operator
 
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
-from evaluations.models import NOT_RATED, SUPERSEDED, Evaluation, QuotaBasis, QuotaGroup
+from evaluations.models import NOT_RATED, SUPERSEDED, Evaluation, QuotaBasis, QuotaGroup, RuleSet
 from evaluations.services.scoring import locked_state_codes
 from hr.models import RatingLevel
+from hr.selectors.discipline import disciplined_for_duty_in_year_ids
 
 
 def _current_rating():
     return Coalesce(
         NullIf("final_rating", Value("")), NullIf("proposed_rating", Value("")), NullIf("computed_rating", Value(""))
     )
+
+
+def held_below_basis_q(rule_set: RuleSet, *, year: int, basis_levels: list[str]) -> Q | None:
+    """Members the rules keep below the basis whatever was proposed: forced by discipline, capped by absence.
+
+    The basis counts people by the rating the rules allow them (DOMAIN.md §1.2): a person disciplined for
+    duty in the year is decided KHTNV, so proposing HTTNV for them does not widen the quota.
+    """
+    held = []
+    if rule_set.discipline_rating and rule_set.discipline_rating not in basis_levels:
+        held.append(Q(employee_id__in=disciplined_for_duty_in_year_ids(year=year)))
+    cap = rule_set.absence_cap_rating
+    if cap and rule_set.absence_cap_from_months is not None and cap not in basis_levels:
+        absent = Q(months_absent__gte=rule_set.absence_cap_from_months)
+        if rule_set.absence_cap_to_months is not None:
+            absent &= Q(months_absent__lt=rule_set.absence_cap_to_months)
+        held.append(absent)
+    return functools.reduce(operator.or_, held) if held else None
 
 
 def quota_standing(*, evaluation: Evaluation, outstanding: bool) -> dict:
@@ -33,6 +54,7 @@ def quota_standing(*, evaluation: Evaluation, outstanding: bool) -> dict:
         else [RatingLevel.GOOD, RatingLevel.EXCELLENT]
     )
     locked = locked_state_codes(rule_set)
+    held = held_below_basis_q(rule_set, year=evaluation.cycle.year, basis_levels=basis_levels)
     members = (
         Evaluation.objects.filter(cycle_id=evaluation.cycle_id, agency_id=evaluation.agency_id, rule_set=rule_set)
         .exclude(status__in=[NOT_RATED, SUPERSEDED])
@@ -51,7 +73,7 @@ def quota_standing(*, evaluation: Evaluation, outstanding: bool) -> dict:
     for label, queryset in groups:
         counts = queryset.aggregate(
             size=Count("id"),
-            basis=Count("id", filter=Q(current__in=basis_levels)),
+            basis=Count("id", filter=Q(current__in=basis_levels) & ~held if held else Q(current__in=basis_levels)),
             used=Count("id", filter=Q(status__in=locked, final_rating=RatingLevel.EXCELLENT)),
         )
         size = counts["size"] + 1

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from evaluations.models import (
     Criterion,
     EvaluationCycle,
+    LeaderUnitRule,
     QuotaGroup,
     RatingThreshold,
     RuleSet,
@@ -117,6 +118,16 @@ class ThresholdSerializer(serializers.ModelSerializer):
         fields = ["rating", "min_score", "min_completed_pct", "min_exceeded_pct", "max_not_assured_pct"]
 
 
+class LeaderUnitRuleSerializer(serializers.ModelSerializer):
+    leader_rating = RatingField(read_only=True)
+    min_unit_rating = RatingField(read_only=True)
+
+    class Meta:
+        model = LeaderUnitRule
+        fields = ["leader_rating", "min_unit_rating", "min_good_pct", "unrated_units", "legal_basis"]
+        read_only_fields = fields
+
+
 class StateSerializer(serializers.ModelSerializer):
     class Meta:
         model = WorkflowState
@@ -137,6 +148,7 @@ class RuleSetSerializer(serializers.ModelSerializer):
     discipline_rating = RatingOutputField()
     criteria = CriterionSerializer(many=True, read_only=True)
     thresholds = ThresholdSerializer(many=True, read_only=True)
+    leader_unit_rules = LeaderUnitRuleSerializer(many=True, read_only=True)
     workflow = WorkflowSerializer(read_only=True)
 
     class Meta:

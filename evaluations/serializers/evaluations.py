@@ -98,7 +98,13 @@ class EvaluationDetailSerializer(EvaluationListSerializer):
     scores = CriterionScoreSerializer(many=True, read_only=True)
     task_lines = TaskLineSerializer(many=True, read_only=True)
     rule_set_code = serializers.CharField(source="rule_set.code", read_only=True, default="")
-    decided_by_name = serializers.CharField(source="decided_by.username", read_only=True, default=None)
+    decided_by_name = serializers.CharField(
+        source="decided_by.username",
+        read_only=True,
+        default=None,
+        help_text="The account that entered the decision (the competent person, or an officer on their behalf).",
+    )
+    proposed_by_name = serializers.CharField(source="proposed_by.username", read_only=True, default=None)
     amended_from_version = serializers.IntegerField(source="amended_from.version", read_only=True, default=None)
     superseded_by = serializers.SerializerMethodField()
     form_status = serializers.SerializerMethodField(
@@ -129,7 +135,13 @@ class EvaluationDetailSerializer(EvaluationListSerializer):
             "handling_proposal",
             "authority_comment",
             "decision_number",
+            "decided_by",
             "decided_by_name",
+            "proposed_by",
+            "proposed_by_name",
+            "competent_person",
+            "competent_title",
+            "competent_name",
             "notified_on",
             "forced_reasons",
             "score_source",

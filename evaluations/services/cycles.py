@@ -22,6 +22,7 @@ from evaluations.models import (
     RuleSet,
     WorkflowState,
 )
+from evaluations.selectors.transitional import older_rules_chosen
 from evaluations.services.scoring import plain
 from hr.access import access_unit_for_write
 from hr.models import Assignment, Employee, EmploymentStatus, OrgUnit, User
@@ -180,9 +181,11 @@ def cycle_generate(*, actor: User, cycle: EvaluationCycle) -> dict:
         existing = set(Evaluation.objects.filter(cycle=cycle).values_list("employee_id", flat=True))
         # The rules in force on the period's last day: one rule set per category on a day.
         rule_sets = list(RuleSet.objects.in_force_on(period_end))
+        # NĐ 233/2026 Điều 20.1: units that chose to rate the year under the older rules.
+        older = older_rules_chosen(year=cycle.year)
         initial = dict(
             WorkflowState.objects.filter(
-                is_initial=True, workflow_id__in={r.workflow_id for r in rule_sets}
+                is_initial=True, workflow_id__in={r.workflow_id for r in [*rule_sets, *older.values()]}
             ).values_list("workflow_id", "code")
         )
         new: list[Evaluation] = []
@@ -191,6 +194,9 @@ def cycle_generate(*, actor: User, cycle: EvaluationCycle) -> dict:
             if employee.pk in existing:
                 continue
             rule_set = rule_set_for(employee.category, rule_sets)
+            if rule_set is not None:
+                agency = _agency_of(units_by_id[employee.unit_id], units_by_path)
+                rule_set = older.get((agency.pk, rule_set.pk), rule_set)
             reason = ""
             if rule_set is None:
                 reason = _("No evaluation rules cover this category of staff on %(day)s.") % {

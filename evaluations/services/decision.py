@@ -1,9 +1,13 @@
 """The decision: the rating rules of the rule set, the quota lock, the frozen record and the yearly result."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from backend.api.exceptions import Conflict
+from backend.api.exceptions import Conflict, Forbidden
 from backend.queue import task_after_commit
 from evaluations.models import (
     Evaluation,
@@ -17,8 +21,9 @@ from evaluations.models import (
 from evaluations.selectors.quota import quota_standing
 from evaluations.services.forms import build_snapshot
 from evaluations.services.scoring import evaluation_recompute, plain
-from hr.models import RATING_ORDER, RatingLevel, RatingSource, UnitRating, UnitReformResult, User
+from hr.models import RATING_ORDER, OrgUnit, RatingLevel, RatingSource, UnitRating, UnitReformResult, User
 from hr.selectors.discipline import disciplined_for_duty_in_year
+from hr.selectors.heads import CompetentPerson, competent_person_on, higher_agency
 from hr.services.ratings import annual_rating_record
 
 
@@ -89,6 +94,59 @@ def _head_reform_policy(evaluation: Evaluation) -> ProvincePolicy | None:
     return max(covering, key=lambda p: len(p.unit.path) if p.unit else 0, default=None)
 
 
+def _check_leader_units(evaluation: Evaluation, rating: str) -> dict | None:
+    """NĐ 90/2020: a head rated HTTNV or better answers for the ratings of the units directly under them.
+
+    The rule set's `leader_unit_rules` rows at or below the rating decided must all hold, over the units under
+    the person's unit in existence during the year (their `hr.UnitRating` of the year).
+    """
+    rules = [r for r in evaluation.rule_set.leader_unit_rules.all() if not _above(r.leader_rating, rating)]
+    if not rules or not evaluation.is_unit_head:
+        return None
+    year = evaluation.cycle.year
+    units = list(
+        OrgUnit.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=datetime.date(year, 1, 1)),
+            parent_id=evaluation.unit_id,
+            valid_from__lte=datetime.date(year, 12, 31),
+        ).order_by("path")
+    )
+    if not units:
+        return None
+    ratings = dict(UnitRating.objects.filter(unit__in=units, year=year).values_list("unit_id", "rating"))
+    unrated = [u.name for u in units if u.pk not in ratings]
+    if unrated and any(r.unrated_units == MissingUnitRatingPolicy.REFUSE for r in rules):
+        raise Conflict(
+            _("The units this head leads need their %(year)s rating first: %(units)s.")
+            % {"year": year, "units": ", ".join(unrated)},
+            code="led_units_unrated",
+        )
+    rated = list(ratings.values())
+    good = sum(not _above(RatingLevel.GOOD, r) for r in rated)
+    for rule in sorted(rules, key=lambda r: RATING_ORDER[RatingLevel(r.leader_rating)], reverse=True):
+        if any(_above(rule.min_unit_rating, r) for r in rated):
+            _refuse(
+                _("To be rated “%(rating)s”, every unit this head leads must be rated “%(unit)s” or better.")
+                % {"rating": _label(rule.leader_rating), "unit": _label(rule.min_unit_rating)},
+                code="led_unit_below",
+            )
+        if rule.min_good_pct is not None and good * 100 < rule.min_good_pct * len(rated):
+            _refuse(
+                _(
+                    "To be rated “%(rating)s”, at least %(pct)s%% of the units this head leads must be rated "
+                    "well-completed or better (%(good)s of %(count)s are)."
+                )
+                % {
+                    "rating": _label(rule.leader_rating),
+                    "pct": plain(rule.min_good_pct),
+                    "good": good,
+                    "count": len(rated),
+                },
+                code="led_units_share",
+            )
+    return {"rule": "leader_units", "units": len(units), "rated": len(rated), "good_or_better": good}
+
+
 def _check_reform(evaluation: Evaluation, rating: str) -> dict | None:
     """Sơn La's reform plan: a head of agency answers for the agency's published reform (PAR) result."""
     if not evaluation.is_agency_head:
@@ -137,9 +195,43 @@ def _check_quota(evaluation: Evaluation) -> dict:
     return applied
 
 
+def _competent_person(evaluation: Evaluation, actor: User | None, day) -> CompetentPerson | None:
+    """The head who decides (Luật CBCC 2025 Điều 25), and the rule that whoever proposed does not decide.
+
+    None when the personnel records name no head on the day: the form then names the competent office and
+    leaves the name to be signed by hand, never printing whoever entered the decision.
+    """
+    competent = competent_person_on(
+        agency=evaluation.agency,
+        employee_id=evaluation.employee_id,
+        is_agency_head=evaluation.is_agency_head,
+        day=day,
+    )
+    proposer = evaluation.proposed_by
+    if proposer is not None and (
+        (actor is not None and proposer.pk == actor.pk)
+        or (competent is not None and proposer.employee_id == competent.employee.pk)
+    ):
+        raise Forbidden(
+            _("Whoever proposed the rating may neither decide it nor enter the decision."),
+            code="proposer_decides",
+        )
+    return competent
+
+
+def _head_office(evaluation: Evaluation) -> str:
+    """The competent office when no head is recorded: the head of the agency, or of the higher one for its head."""
+    agency = higher_agency(evaluation.agency) if evaluation.is_agency_head else evaluation.agency
+    if agency is None:
+        return ""
+    with translation.override("vi"):
+        return _("Head of %(agency)s") % {"agency": agency.name}
+
+
 def decide(*, evaluation: Evaluation, actor: User, transition: Transition, today) -> Evaluation:
     """Apply every rule of the rule set, freeze the record and its printed form, and write the yearly result."""
     rule_set = evaluation.rule_set
+    competent = _competent_person(evaluation, actor, today)
     evaluation_recompute(evaluation)
     computed = evaluation.computed_rating
     if not computed:
@@ -159,7 +251,12 @@ def decide(*, evaluation: Evaluation, actor: User, transition: Transition, today
             reasons.append({"rule": "discipline", "from": rating, "to": forced})
             rating = forced
         _check_absence(evaluation, rating)
-        for applied in (_check_head(evaluation, rating), _check_reform(evaluation, rating)):
+        checks = (
+            _check_head(evaluation, rating),
+            _check_leader_units(evaluation, rating),
+            _check_reform(evaluation, rating),
+        )
+        for applied in checks:
             if applied:
                 reasons.append(applied)
         if rating == RatingLevel.EXCELLENT and rule_set.quota_pct is not None:
@@ -169,6 +266,14 @@ def decide(*, evaluation: Evaluation, actor: User, transition: Transition, today
     evaluation.forced_reasons = reasons
     evaluation.decided_on = today
     evaluation.decided_by = actor
+    if competent is not None:
+        evaluation.competent_person = competent.employee
+        evaluation.competent_title = competent.title
+        evaluation.competent_name = competent.employee.full_name
+    else:
+        evaluation.competent_person = None
+        evaluation.competent_title = _head_office(evaluation)
+        evaluation.competent_name = ""
     evaluation.status = transition.target.code
     evaluation.snapshot = build_snapshot(evaluation)
     # The form's PDF and its SHA-256 are produced by a task once this commits, outside the quota lock, so

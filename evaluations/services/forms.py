@@ -67,10 +67,10 @@ def build_snapshot(evaluation: Evaluation) -> dict:
     employee = evaluation.employee
     position = evaluation.position
     decided_by = evaluation.decided_by
-    decider_name = ""
+    entered_by_name = ""
     if decided_by is not None:
-        decider_name = decided_by.employee.full_name if decided_by.employee_id else decided_by.get_full_name()
-        decider_name = decider_name or decided_by.username
+        entered_by_name = decided_by.employee.full_name if decided_by.employee_id else decided_by.get_full_name()
+        entered_by_name = entered_by_name or decided_by.username
     rank = employee.rank
     return {
         "regime": evaluation.rule_set.form_regime,
@@ -102,7 +102,10 @@ def build_snapshot(evaluation: Evaluation) -> dict:
         "handling_proposal": evaluation.handling_proposal,
         "self_signed_on": _day(evaluation.self_signed_on),
         "decided_on": _day(evaluation.decided_on),
-        "decided_by_name": decider_name,
+        # The competent person signs the form, whoever entered the decision (kept apart, never printed).
+        "decided_by_name": evaluation.competent_name,
+        "authority_title": evaluation.competent_title,
+        "entered_by_name": entered_by_name,
         "decision_number": evaluation.decision_number,
         "version": evaluation.version,
         "amended_from_version": evaluation.amended_from.version if evaluation.amended_from_id else None,
@@ -141,6 +144,8 @@ def form_from_snapshot(snapshot: dict) -> EvaluationForm:
         self_signed_on=_parse_day(snapshot["self_signed_on"]),
         decided_on=_parse_day(snapshot["decided_on"]),
         decided_by_name=snapshot["decided_by_name"],
+        # Forms frozen before the competent person was recorded printed a name only (whoever entered it).
+        authority_title=snapshot.get("authority_title", ""),
         version=snapshot["version"],
         amended_from_version=snapshot["amended_from_version"],
     )

@@ -161,6 +161,9 @@ def evaluation_transition(
         raise ValidationError({f: ValidationError(message, code="required") for f in missing})
     if transition.source.is_initial:
         evaluation.self_signed_on = day
+    if "proposed_rating" in transition.required_fields:
+        # The step that proposes the rating: its author may not decide it (checked at the decision).
+        evaluation.proposed_by = actor
     if transition.effect == TransitionEffect.DECIDE:
         decide(evaluation=evaluation, actor=actor, transition=transition, today=day)
         evaluation_step_notices(evaluation=evaluation, transition=transition, actor=actor)

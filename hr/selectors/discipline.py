@@ -60,6 +60,16 @@ def disciplined_for_duty_in_year(*, employee, year: int) -> bool:
     ).exists()
 
 
+def disciplined_for_duty_in_year_ids(*, year: int) -> QuerySet:
+    """The people `disciplined_for_duty_in_year` answers yes for, as a subquery of employee ids (one query)."""
+    return DisciplineRecord.objects.filter(
+        valid_q(),
+        duty_related=True,
+        decision_date__year=year,
+        form__in=forms_at_or_above(DisciplineForm.REPRIMAND),
+    ).values("employee_id")
+
+
 def is_under_discipline(*, employee, on: datetime.date) -> bool:
     """Whether a decision about the person is in force on `on` (see the module docstring)."""
     return DisciplineRecord.objects.filter(in_force_q(on), employee=employee).exists()

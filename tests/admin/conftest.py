@@ -13,12 +13,13 @@ from django.contrib import admin
 from django.test import Client
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from hr.models import User
+from evaluations.services.transitional import unit_rules_choice_record
+from hr.models import UnitKind, User
 from hr.services.ratings import annual_rating_record
 from reform.services.appraisals import appraisal_open
 from tests.conftest import Agency, Org, build_org, built_once
 from tests.evaluations.factories import evaluation_of, generated
-from tests.factories import EmployeeFactory
+from tests.factories import EmployeeFactory, OrgUnitFactory
 from tests.matrix.discipline import commendation, discipline, initiative
 from tests.training.factories import ProgrammeFactory, TrainingClassFactory
 from training.models import Certificate, Enrolment, TeachingAssignment
@@ -72,6 +73,12 @@ def _agency_samples(world: World, key: str, ag: Agency, programme) -> None:
         "Appraisal": appraisal_open(actor=None, unit=ag.unit, year=2026),
         "TeachingAssignment": TeachingAssignment.objects.create(
             employee=ag.manager.employee, training_class=training_class, periods=4
+        ),
+        "UnitRulesChoice": unit_rules_choice_record(
+            actor=None,
+            unit=OrgUnitFactory(code=f"{code}-DV", kind=UnitKind.PUBLIC_SERVICE_UNIT, parent=ag.unit),
+            year=2026,
+            basis=f"Trung tâm {code} chưa ban hành quy chế đánh giá",
         ),
     }
     for name, obj in samples.items():

@@ -37,6 +37,7 @@ SHARED = {
     "evaluations.Workflow",
     "evaluations.RuleSet",
     "evaluations.ProvincePolicy",
+    "evaluations.UnitRatingRule",
 }
 MODELS = registered_models()
 

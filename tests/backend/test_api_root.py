@@ -32,6 +32,7 @@ EXPECTED = [
     "me/evaluations",
     "unit-ratings",
     "evaluation-rule-sets",
+    "unit-rules-choices",
     "me/tasks",
     # reform
     "reform-appraisals",

@@ -351,6 +351,11 @@ class TestSeededProvince:
         assert decided.filter(final_rating=RatingLevel.GOOD).exists()
         for evaluation in decided.select_related("rule_set"):
             assert evaluation.pdf_sha256 and evaluation.snapshot and evaluation.decided_by.is_province_admin
+            # The head of the agency (of the higher agency, for its head) signs, not whoever entered it.
+            head = evaluation.competent_person
+            assert head is not None and head.position.is_head and head != evaluation.decided_by.employee
+            assert evaluation.snapshot["decided_by_name"] == head.full_name
+            assert evaluation.proposed_by != evaluation.decided_by
             rating = AnnualRating.objects.get(employee=evaluation.employee, year=LAST_YEAR)
             assert rating.rating == evaluation.final_rating
             assert RATING_ORDER[evaluation.final_rating] <= RATING_ORDER[evaluation.computed_rating]
@@ -432,7 +437,9 @@ class TestSeededProvince:
         officers = others.filter(role=Role.PERSONNEL_OFFICER)
         appraised = set(Appraisal.objects.values_list("unit_id", flat=True))
         assert officers.exists() and set(officers.values_list("scope_unit_id", flat=True)) <= appraised
-        staff_logins = others.exclude(role=Role.PERSONNEL_OFFICER)
+        # The clerk of the provincial People's Committee's office enters the chair's decisions on heads.
+        assert others.filter(role=Role.PROVINCE_ADMIN).values_list("username", flat=True).get() == "vanphong.ubnd"
+        staff_logins = others.exclude(role__in=[Role.PERSONNEL_OFFICER, Role.PROVINCE_ADMIN])
         assert staff_logins.exists()
         evaluated = set(Evaluation.objects.filter(cycle__year=LAST_YEAR).values_list("employee_id", flat=True))
         assert set(staff_logins.values_list("employee_id", flat=True)) <= evaluated

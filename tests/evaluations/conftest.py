@@ -30,8 +30,9 @@ FORWARD = {
     "SELF_ASSESSED": ("submit_self_assessment", "self"),
     "COMMENTED": ("record_minutes", "officer"),
     "REVIEWED": ("review", "manager"),
-    "PROPOSED": ("propose", "officer"),
-    "DECIDED": ("decide", "officer"),
+    "PROPOSED": ("propose", "proposer"),
+    # The province administration enters the decision on the competent person's behalf: not the proposer.
+    "DECIDED": ("decide", "decider"),
     "NOTIFIED": ("notify", "officer"),
 }
 
@@ -53,11 +54,13 @@ def cycle(org):
 def walk(org):
     """walk(evaluation, state, self_user=..., reviewer=..., decider=...) → the evaluation in that state."""
 
-    def _walk(evaluation, state, *, self_user=None, reviewer=None, officer=None):
+    def _walk(evaluation, state, *, self_user=None, reviewer=None, officer=None, proposer=None, decider=None):
         actors = {
             "self": self_user or org.a.staff,
             "manager": reviewer or org.a.manager,
             "officer": officer or org.a.officer,
+            "proposer": proposer or officer or org.a.officer,
+            "decider": decider or org.admin,
         }
         for step in STEPS[1 : STEPS.index(state) + 1]:
             name, who = FORWARD[step]

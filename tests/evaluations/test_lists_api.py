@@ -206,6 +206,10 @@ class RuleSetTests:
         assert sum(float(c["max_points"]) for c in nd335["criteria"] if c["group"] == "GENERAL") == 30
         assert {t["rating"]: t["min_score"] for t in nd335["thresholds"]}["HTXSNV"] == "90.00"
         assert any(t["name"] == "decide" and t["effect"] == "DECIDE" for t in nd335["workflow"]["transitions"])
+        # NĐ 90 ties a head to the units they lead (rows of its rule sets); NĐ 335 has no such rows.
+        leaders = {r["leader_rating"]: r for r in codes["ND90-CBCC"]["leader_unit_rules"]}
+        assert leaders["HTXSNV"]["min_good_pct"] == "70.00" and leaders["HTTNV"]["min_unit_rating"] == "HTNV"
+        assert nd335["leader_unit_rules"] == []
 
     def test_read_only(self, org, as_user):
         assert as_user(org.admin).post(reverse("evaluation-rule-set-list"), {}).status_code == 405

@@ -1,9 +1,11 @@
 """Matrix cases for the evaluation endpoints: cycles, evaluations and their workflow, unit ratings, rule sets."""
 
 from evaluations.models import EvaluationCycle, RuleSet
-from hr.models import UnitRating
+from hr.models import UnitKind, UnitRating
 from tests.evaluations.factories import evaluation_of, generated
+from tests.factories import OrgUnitFactory
 from tests.matrix import (
+    A_INPUT_WRITE,
     A_ROOM_READ_OWN,
     A_ROOM_WRITE_OWN_VISIBLE,
     ADMIN_ONLY,
@@ -26,6 +28,12 @@ def cycle_a(org):
 
 def staff_a_evaluation(org):
     return {"id": evaluation_of(_cycle(org), org.a.staff.employee).pk}
+
+
+def new_centre_choice(org) -> dict:
+    """A choice of the older rules for a public service unit of agency A, new at each call (one per unit)."""
+    centre = OrgUnitFactory(kind=UnitKind.PUBLIC_SERVICE_UNIT, parent=org.a.unit)
+    return {"unit": centre.pk, "year": 2026, "basis": "Đơn vị chưa ban hành quy chế đánh giá viên chức."}
 
 
 def room_rating(org):
@@ -88,6 +96,9 @@ CASES = {
     ("POST", "/api/v1/unit-ratings/"): Case(
         ADMIN_ONLY, body=lambda org: {"unit": org.a.unit.pk, "year": 2026, "rating": "HTTNV"}
     ),
+    ("GET", "/api/v1/unit-rules-choices/"): Case(EVERYONE),
+    # officer_b is refused with out_of_scope (403) on the unit, outside their area.
+    ("POST", "/api/v1/unit-rules-choices/"): Case(A_INPUT_WRITE, body=new_centre_choice),
     ("GET", "/api/v1/unit-ratings/{id}/"): Case(A_ROOM_READ_OWN, params=room_rating),
     ("GET", "/api/v1/unit-ratings/{id}/history/"): Case(A_ROOM_READ_OWN, params=room_rating),
 }

@@ -78,13 +78,14 @@ def test_each_step_tells_the_person_and_the_next_actor_in_vietnamese(
             actor=org.a.officer, evaluation=evaluation, name="propose", data={"proposed_rating": "HTTNV"}
         ),
     )
-    assert staff in _to(sent)  # the officer who proposed decides next, and is not told of their own step
+    assert staff in _to(sent)  # the officer who proposed is not told of their own step
 
     ready_for_decision(evaluation, total="85", proposed="HTTNV")
+    # Whoever proposed does not enter the decision: the province administration enters it.
     sent = _sent(
         capture,
         lambda: evaluation_transition(
-            actor=org.a.officer, evaluation=evaluation, name="decide", data={"decision_number": "12/QĐ"}
+            actor=org.admin, evaluation=evaluation, name="decide", data={"decision_number": "12/QĐ"}
         ),
     )
     assert staff in _to(sent)

@@ -168,11 +168,14 @@ def _self_assessment_to_decided_form(org, evaluation, phone, live_server):
     propose.locator("select[name=propose-proposed_rating]").select_option("HTTNV")
     propose.locator("button.primary").click()
     sync_api.expect(officer.locator(".quota")).to_contain_text("Được phép")
-    decide = officer.locator("#step-decide form")
+    # Whoever proposed does not enter the decision: the province administration enters the head's.
+    admin = phone(org.admin)
+    admin.goto(f"{live_server.url}/evaluations/{evaluation.pk}/")
+    decide = admin.locator("#step-decide form")
     decide.locator("input[name=decide-decision_number]").fill("125/QĐ-SNV")
-    fits(officer, "10-quyet-dinh")
+    fits(admin, "10-quyet-dinh")
     decide.locator("button.primary").click()
-    sync_api.expect(officer.locator(".messages")).to_contain_text("Quyết định xếp loại chất lượng")
+    sync_api.expect(admin.locator(".messages")).to_contain_text("Quyết định xếp loại chất lượng")
     evaluation.refresh_from_db()
     assert (evaluation.status, evaluation.final_rating) == ("DECIDED", "HTTNV")
 

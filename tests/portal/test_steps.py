@@ -146,7 +146,13 @@ def test_the_officer_sees_the_quota_then_proposes_and_decides(org, staff_evaluat
         ).status_code
         == 302
     )
-    decided = officer.post(
+    # Whoever proposed does not enter the decision: a form error, nothing decided.
+    refused = officer.post(
+        reverse(act, args=[staff_evaluation.pk, "decide"]), {"decide-decision_number": "QĐ 12/QĐ-SNV"}
+    )
+    assert refused.status_code == 400 and "Người đã đề xuất" in refused.content.decode()
+    assert Evaluation.objects.get(pk=staff_evaluation.pk).status == "PROPOSED"
+    decided = login(org.admin).post(
         reverse(act, args=[staff_evaluation.pk, "decide"]), {"decide-decision_number": "QĐ 12/QĐ-SNV"}
     )
     assert decided.status_code == 302
