@@ -145,14 +145,16 @@ def place_dict(unit: AdministrativeUnit | None) -> dict | None:
     }
 
 
-def _places(records: list[GroupRecord], fields: list[FieldDefinition]) -> dict[int, AdministrativeUnit]:
+def places_of(records: list[GroupRecord], fields: list[FieldDefinition]) -> dict[int, AdministrativeUnit]:
+    """The places the records name in their administrative-unit fields, with two steps of their merger chain."""
     keys = {field.key for field in fields if field.value_type == FieldType.ADMIN_UNIT}
     ids = {record.values[key] for record in records for key in keys if record.values.get(key)}
     related = ("parent__parent", "merged_into__parent", "merged_into__merged_into__parent")
     return AdministrativeUnit.objects.select_related(*related).in_bulk(ids)
 
 
-def _value(employee: Employee, field: FieldDefinition, record: GroupRecord | None, places: dict):
+def field_value(employee: Employee, field: FieldDefinition, record: GroupRecord | None, places: dict):
+    """The value of one catalogue field for the person, from its record, hr's record or its table."""
     if field.source == RECORD:
         value = (record.values if record else {}).get(field.key)
         if field.value_type == FieldType.ADMIN_UNIT:
@@ -170,7 +172,7 @@ def dossier_as_dict(*, employee: Employee, user: User | None = None, on: datetim
     """One person's dossier: `{group key: {field key: value}}` in NĐ 27's order; hidden sensitive groups None."""
     fields = list(fields_in_force(on=on))
     records = {record.group: record for record in GroupRecord.objects.filter(employee=employee)}
-    places = _places(list(records.values()), fields)
+    places = places_of(list(records.values()), fields)
     sensitive_ok = can_read_sensitive(user, employee)
     dossier: dict = {}
     for group in GROUPS:
@@ -179,6 +181,6 @@ def dossier_as_dict(*, employee: Employee, user: User | None = None, on: datetim
             continue
         record = records.get(group.key)
         dossier[group.key] = {
-            field.key: _value(employee, field, record, places) for field in fields if field.group == group.key
+            field.key: field_value(employee, field, record, places) for field in fields if field.group == group.key
         }
     return dossier

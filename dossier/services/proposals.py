@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from backend.api.exceptions import ApplicationError, Conflict
 from dossier.access import access_own_dossier
 from dossier.models import ChangeProposal, GroupRecord, ProposalStatus
+from dossier.services.changes import group_record_changes_record
 from dossier.services.records import group_fields
 from dossier.services.values import values_clean, values_merge
 from hr.access import access_employee_for_write
@@ -77,6 +78,7 @@ def proposal_approve(*, actor: User | None, proposal: ChangeProposal, reason: st
     fields, known = group_fields(proposal.group)
     record = GroupRecord.objects.select_for_update().filter(employee=proposal.employee, group=proposal.group).first()
     record = record or GroupRecord(employee=proposal.employee, group=proposal.group, values={})
+    before = dict(record.values) if record.pk else None
     cleaned = values_clean(
         values=proposal.values,
         fields=fields,
@@ -91,6 +93,7 @@ def proposal_approve(*, actor: User | None, proposal: ChangeProposal, reason: st
     record._history_user = actor
     record._change_reason = f"#{proposal.pk} {proposal.proposed_by.get_username()}"
     record.save()
+    group_record_changes_record(record=record, before=before)
     _decide(actor, proposal, ProposalStatus.APPROVED, reason)
     return proposal
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from backend.api.exceptions import ApplicationError
 from dossier.models import DataGroup, FieldDefinition, GroupRecord
 from dossier.selectors.catalogue import fields_in_force
+from dossier.services.changes import group_record_changes_record
 from dossier.services.values import values_clean
 from hr.access import access_employee_for_write
 from hr.models import Employee, User
@@ -38,9 +39,11 @@ def group_record_update(*, actor: User | None, employee: Employee, group: str, v
     cleaned = values_clean(values=values, fields=fields, known=known, complete=True)
     record = GroupRecord.objects.select_for_update().filter(employee=employee, group=group).first()
     record = record or GroupRecord(employee=employee, group=group)
+    before = dict(record.values) if record.pk else None
     record.values = {key: value for key, value in cleaned.items() if value is not None}
     record.proposal = None
     record.full_clean()
     record._history_user = actor
     record.save()
+    group_record_changes_record(record=record, before=before)
     return record

@@ -24,6 +24,7 @@ from dossier.models import (
     PositionHolding,
     Qualification,
 )
+from dossier.services.changes import row_changes_record, row_snapshot
 from hr.access import access_employee_for_write
 from hr.models import Employee, User
 from training.models import Certificate
@@ -42,10 +43,12 @@ ALLOWANCE_OVERLAP = _("The person already receives this allowance in this period
 PERSON_FIXED = _("A row stays with its person; enter a new row for someone else.")
 
 
-def _save(row: Model, actor: User | None) -> Model:
+def _save(row: Model, actor: User | None, before: dict | None) -> Model:
+    """Check and save `row` under `actor`, and log it in the feed's change log (`before`: its values as read)."""
     row.full_clean()
     row._history_user = actor
     row.save()
+    row_changes_record(row=row, before=before)
     return row
 
 
@@ -101,12 +104,13 @@ def qualification_save(
 ) -> Qualification:
     """Create a qualification, or replace `qualification`'s values."""
     row = qualification or Qualification(employee=employee)
+    before = row_snapshot(row)
     _access(actor, row, employee, creating=qualification is None)
     row.kind, row.level, row.institution, row.field_of_study = kind, level, institution, field_of_study
     row.start_year, row.end_year, row.mode, row.diploma = start_year, end_year, mode, diploma
     row.certificate = certificate
     _check_qualification(row)
-    return _save(row, actor)
+    return _save(row, actor, before)
 
 
 # -- family ------------------------------------------------------------------------------------------
@@ -130,6 +134,7 @@ def family_member_save(
 ) -> FamilyMember:
     """Create a relative on the person's or the spouse's side, or replace `member`'s values."""
     row = member or FamilyMember(employee=employee)
+    before = row_snapshot(row)
     _access(actor, row, employee, creating=member is None)
     if side == FamilySide.SPOUSE and relation not in SPOUSE_SIDE_RELATIONS:
         raise ApplicationError(SPOUSE_SIDE, field="relation", code="relation_side_mismatch")
@@ -138,7 +143,7 @@ def family_member_save(
     row.side, row.relation, row.full_name, row.birth_year = side, relation, full_name, birth_year
     row.hometown, row.occupation, row.workplace, row.residence = hometown, occupation, workplace, residence
     row.deceased = deceased
-    return _save(row, actor)
+    return _save(row, actor, before)
 
 
 # -- job positions held ------------------------------------------------------------------------------
@@ -157,6 +162,7 @@ def position_holding_save(
 ) -> PositionHolding:
     """Record a period in a job position of the person's agency, or replace `holding`'s values."""
     row = holding or PositionHolding(employee=employee)
+    before = row_snapshot(row)
     _access(actor, row, employee, creating=holding is None)
     person = Employee.objects.select_for_update().select_related("unit").get(pk=row.employee_id)
     if not person.unit.path.startswith(job_position.agency.path):
@@ -173,7 +179,7 @@ def position_holding_save(
         end_date,
         decision_number,
     )
-    return _save(row, actor)
+    return _save(row, actor, before)
 
 
 # -- allowances --------------------------------------------------------------------------------------
@@ -194,6 +200,7 @@ def allowance_save(
 ) -> Allowance:
     """Record a dated allowance decision, or replace `allowance`'s values."""
     row = allowance or Allowance(employee=employee)
+    before = row_snapshot(row)
     _access(actor, row, employee, creating=allowance is None)
     person = Employee.objects.select_for_update().get(pk=row.employee_id)
     by_percent = kind in PERCENT_KINDS
@@ -207,4 +214,4 @@ def allowance_save(
         raise ApplicationError(ALLOWANCE_OVERLAP, field="start_date", code="allowance_overlap")
     row.kind, row.coefficient, row.percent = kind, coefficient, percent
     row.start_date, row.end_date, row.decision_number = start_date, end_date, decision_number
-    return _save(row, actor)
+    return _save(row, actor, before)

@@ -43,6 +43,7 @@ from hr.selectors.discipline import disciplined_for_duty_in_year
 from reform.models import Appraisal, AppraisalStatus
 from reform.selectors.appraisals import head_rating_cap
 from tests.backend.test_pdf import text_of
+from tests.sync.test_dossier import VALIDATOR as DOSSIER_SCHEMA
 from training.models import Certificate, ClassStatus, Enrolment, Result, TrainingClass
 from training.selectors.compliance import unit_compliance_figures
 
@@ -281,6 +282,16 @@ class TestSeededProvince:
         for expected in ("Nơi sinh: ", "tỉnh Sơn La", "Trường Đại học Tây Bắc", "Tiếng Anh B1", "Ngày vào Đảng"):
             assert expected in text, expected
         assert staff.employee.full_name.upper() in text
+
+    def test_the_full_demo_dossier_goes_to_the_national_feed_valid_against_its_schema(self, api):
+        staff = User.objects.get(username="chuyenvien.cchc")
+        api.force_authenticate(user=User.objects.filter(role=Role.PROVINCE_ADMIN).first())
+        dossier = api.get(f"/api/v1/sync/people/{staff.employee_id}/").json()
+        assert [f"{list(e.absolute_path)}: {e.message}" for e in DOSSIER_SCHEMA.iter_errors(dossier)] == []
+        groups = {group["key"]: group["data"] for group in dossier["groups"]}
+        assert {member["side"] for member in groups["family"]["family_members"]} == {"SELF", "SPOUSE"}
+        assert groups["identity"]["birth_place"] is not None
+        assert groups["education"]["qualifications"]
 
     def test_every_demo_login_signs_in_and_sees_its_scope(self, api, seeded):
         assert all(login.username in seeded and login.password in seeded for login in DEMO_LOGINS)

@@ -6,6 +6,8 @@ import pytest
 
 from dossier.models import Allowance, FamilyMember, PositionHolding, Qualification
 from dossier.services.positions import job_position_save
+from hr.models import PersonChange
+from sync.registry import groups_of_change
 from tests.exchange.conftest import csv_bytes, export_url, read_download, upload, xlsx_bytes
 from tests.refusals import unchanged
 
@@ -65,6 +67,24 @@ class TestQualificationImport:
             response = post_import(org.a.officer, csv_bytes(rows), url=self.URL)
         assert response.status_code == 400
         assert _errors(response) == {(3, "Đến năm"), (4, ID)}
+
+    def test_imported_rows_reach_the_national_feed_once(self, org, post_import):
+        # The importer calls the dossier's service, which logs each row in its own transaction: a dry run, a
+        # refused file and a second import of the same rows log nothing.
+        content = csv_bytes(degree_rows(org))
+        with unchanged(PersonChange.objects.all()):
+            post_import(org.a.officer, content, dry_run=True, url=self.URL)
+        bad = degree_rows(org)
+        bad[1]["Đến năm"] = "2010"
+        with unchanged(PersonChange.objects.all()):
+            assert post_import(org.a.officer, csv_bytes(bad), url=self.URL).status_code == 400
+        post_import(org.a.officer, content, url=self.URL)
+        logged = list(PersonChange.objects.order_by("id").values_list("source", "object_id", "fields"))
+        rows = sorted(Qualification.objects.values_list("pk", flat=True))
+        assert logged == [("dossier.qualification", pk, []) for pk in rows]
+        assert groups_of_change("dossier.qualification", []) == ["education"]
+        with unchanged(PersonChange.objects.all()):
+            assert post_import(org.a.officer, content, url=self.URL).data["unchanged"] == 2
 
 
 class TestOtherTables:
