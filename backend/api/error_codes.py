@@ -235,6 +235,7 @@ DOSSIER = (
     ErrorCode("field_required", 400, "A required catalogue field is missing or cleared."),
     ErrorCode("invalid_value", 400, "The value does not fit the field's type, length or options."),
     ErrorCode("unknown_place", 400, "No administrative unit has this id."),
+    ErrorCode("unknown_row", 400, "A row change names no row of the person's own table."),
     ErrorCode("future_date", 400, "A date of the dossier cannot be in the future."),
     ErrorCode("future_year", 400, "A year of the dossier cannot be in the future."),
     ErrorCode(
