@@ -250,7 +250,7 @@ class TestDecide:
         client = as_user(org.a.officer)
         with CaptureQueriesContext(connection) as one:
             tasks = client.get(f"{URL}tasks/").data
-        summary = f"Sửa dòng #{change.pk} (Mẹ: Lò Thị Hương): đã mất: có; nơi ở: Bản Hụm"
+        summary = f"Sửa dòng #{change.row_id} (Mẹ: Lò Thị Hương): đã mất: có; nơi ở: Bản Hụm"
         assert [row["summary"] for row in tasks["results"]] == [summary]
         employee = org.a.staff.employee
         proposal_row_submit(
