@@ -230,7 +230,7 @@ DOSSIER = (
     ErrorCode("field_not_self_service", 403, "The field is kept by the personnel office and cannot be proposed."),
     ErrorCode("unknown_group", 400, "No data group of NĐ 27 has this name."),
     ErrorCode("group_not_editable", 400, "The group holds no catalogue fields entered as values (only tables)."),
-    ErrorCode("unknown_field", 400, "The field is not in the group's catalogue in force."),
+    ErrorCode("unknown_field", 400, "Not a field of the group's catalogue in force, nor a column of the proposed row."),
     ErrorCode("field_read_only", 400, "The field comes from the personnel record and changes through its decision."),
     ErrorCode("field_required", 400, "A required catalogue field is missing or cleared."),
     ErrorCode("invalid_value", 400, "The value does not fit the field's type, length or options."),
