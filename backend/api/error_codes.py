@@ -230,11 +230,12 @@ DOSSIER = (
     ErrorCode("field_not_self_service", 403, "The field is kept by the personnel office and cannot be proposed."),
     ErrorCode("unknown_group", 400, "No data group of NĐ 27 has this name."),
     ErrorCode("group_not_editable", 400, "The group holds no catalogue fields entered as values (only tables)."),
-    ErrorCode("unknown_field", 400, "The field is not in the group's catalogue in force."),
+    ErrorCode("unknown_field", 400, "Not a field of the group's catalogue in force, nor a column of the proposed row."),
     ErrorCode("field_read_only", 400, "The field comes from the personnel record and changes through its decision."),
     ErrorCode("field_required", 400, "A required catalogue field is missing or cleared."),
     ErrorCode("invalid_value", 400, "The value does not fit the field's type, length or options."),
     ErrorCode("unknown_place", 400, "No administrative unit has this id."),
+    ErrorCode("unknown_row", 400, "A row change names no row of the person's own table."),
     ErrorCode("future_date", 400, "A date of the dossier cannot be in the future."),
     ErrorCode("future_year", 400, "A year of the dossier cannot be in the future."),
     ErrorCode(

@@ -2,7 +2,7 @@
 
 from dossier.models.catalogue import RECORD, DataGroup, FieldDefinition, FieldType
 from dossier.models.places import AdministrativeUnit
-from dossier.models.proposals import ChangeProposal, ProposalStatus
+from dossier.models.proposals import ChangeProposal, ProposalStatus, ProposalTable, RowOperation
 from dossier.models.records import GroupRecord
 from dossier.models.tables import (
     CERTIFIED_BY_TRAINING,
@@ -40,8 +40,10 @@ __all__ = [
     "PositionGroup",
     "PositionHolding",
     "ProposalStatus",
+    "ProposalTable",
     "Qualification",
     "QualificationKind",
     "Relation",
+    "RowOperation",
     "StudyMode",
 ]

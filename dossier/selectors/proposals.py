@@ -14,7 +14,7 @@ class ProposalFilter(django_filters.FilterSet):
 
     class Meta:
         model = ChangeProposal
-        fields = ["employee", "status", "group"]
+        fields = ["employee", "status", "group", "table"]
 
 
 def proposal_list(*, user: User) -> QuerySet[ChangeProposal]:

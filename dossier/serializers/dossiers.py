@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from dossier.models import AdministrativeUnit, ChangeProposal, DataGroup, FieldDefinition
+from dossier.models import AdministrativeUnit, ChangeProposal, DataGroup, FieldDefinition, ProposalTable, RowOperation
 from hr.serializers.history import HistoryEntrySerializer
 
 
@@ -28,6 +28,8 @@ class GroupValuesInputSerializer(serializers.Serializer):
 
 
 class ProposalOutputSerializer(serializers.ModelSerializer):
+    """A field proposal has `table` blank; a row proposal names the table, operation and row. `summary`: one line."""
+
     employee_name = serializers.CharField(source="employee.full_name", read_only=True)
     proposed_by_name = serializers.CharField(source="proposed_by.get_username", read_only=True)
     decided_by_name = serializers.CharField(
@@ -41,6 +43,10 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
             "employee",
             "employee_name",
             "group",
+            "table",
+            "operation",
+            "row_id",
+            "summary",
             "values",
             "note",
             "status",
@@ -56,6 +62,16 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
 
 class ProposalInputSerializer(serializers.Serializer):
     group = serializers.ChoiceField(choices=DataGroup.choices)
+    values = serializers.DictField()
+    note = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
+
+
+class RowProposalInputSerializer(serializers.Serializer):
+    """A row to add, or the person's row `row` with its new values; the service checks them as the officer's would."""
+
+    table = serializers.ChoiceField(choices=ProposalTable.choices)
+    operation = serializers.ChoiceField(choices=RowOperation.choices)
+    row = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
     values = serializers.DictField()
     note = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
 

@@ -72,7 +72,8 @@ def _check_dates(start: datetime.date, end: datetime.date | None) -> None:
 # -- qualifications ---------------------------------------------------------------------------------
 
 
-def _check_qualification(row: Qualification) -> None:
+def qualification_check(row: Qualification) -> None:
+    """The rules of a qualification row beyond its fields' own: also checked when the person proposes one."""
     this_year = timezone.localdate().year
     if row.start_year > this_year:
         raise ApplicationError(FUTURE_YEAR, field="start_year", code="future_year")
@@ -109,11 +110,19 @@ def qualification_save(
     row.kind, row.level, row.institution, row.field_of_study = kind, level, institution, field_of_study
     row.start_year, row.end_year, row.mode, row.diploma = start_year, end_year, mode, diploma
     row.certificate = certificate
-    _check_qualification(row)
+    qualification_check(row)
     return _save(row, actor, before)
 
 
 # -- family ------------------------------------------------------------------------------------------
+
+
+def family_member_check(row: FamilyMember) -> None:
+    """The rules of a relative's row beyond its fields' own: also checked when the person proposes one."""
+    if row.side == FamilySide.SPOUSE and row.relation not in SPOUSE_SIDE_RELATIONS:
+        raise ApplicationError(SPOUSE_SIDE, field="relation", code="relation_side_mismatch")
+    if row.birth_year > timezone.localdate().year:
+        raise ApplicationError(FUTURE_YEAR, field="birth_year", code="future_year")
 
 
 @transaction.atomic
@@ -136,13 +145,10 @@ def family_member_save(
     row = member or FamilyMember(employee=employee)
     before = row_snapshot(row)
     _access(actor, row, employee, creating=member is None)
-    if side == FamilySide.SPOUSE and relation not in SPOUSE_SIDE_RELATIONS:
-        raise ApplicationError(SPOUSE_SIDE, field="relation", code="relation_side_mismatch")
-    if birth_year > timezone.localdate().year:
-        raise ApplicationError(FUTURE_YEAR, field="birth_year", code="future_year")
     row.side, row.relation, row.full_name, row.birth_year = side, relation, full_name, birth_year
     row.hometown, row.occupation, row.workplace, row.residence = hometown, occupation, workplace, residence
     row.deceased = deceased
+    family_member_check(row)
     return _save(row, actor, before)
 
 

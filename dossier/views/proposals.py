@@ -8,8 +8,13 @@ from rest_framework.response import Response
 
 from dossier.models import ChangeProposal
 from dossier.selectors.proposals import ProposalFilter, proposal_list, proposal_tasks
-from dossier.serializers.dossiers import DecisionInputSerializer, ProposalInputSerializer, ProposalOutputSerializer
-from dossier.services.proposals import proposal_approve, proposal_reject, proposal_submit
+from dossier.serializers.dossiers import (
+    DecisionInputSerializer,
+    ProposalInputSerializer,
+    ProposalOutputSerializer,
+    RowProposalInputSerializer,
+)
+from dossier.services.proposals import proposal_approve, proposal_reject, proposal_row_submit, proposal_submit
 from hr.models import Employee
 from hr.views.history import HistoryMixin
 
@@ -34,6 +39,16 @@ class ProposalViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         serializer.is_valid(raise_exception=True)
         employee = get_object_or_404(Employee.objects.all(), pk=request.user.employee_id)
         proposal = proposal_submit(actor=request.user, employee=employee, **serializer.validated_data)
+        return Response(ProposalOutputSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=RowProposalInputSerializer, responses={201: ProposalOutputSerializer})
+    @action(detail=False, methods=["post"], filter_backends=[])
+    def rows(self, request):
+        """Propose a new row of one's family or qualifications, or new values for one of one's rows."""
+        serializer = RowProposalInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        employee = get_object_or_404(Employee.objects.all(), pk=request.user.employee_id)
+        proposal = proposal_row_submit(actor=request.user, employee=employee, **serializer.validated_data)
         return Response(ProposalOutputSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=ProposalOutputSerializer(many=True))

@@ -189,6 +189,14 @@ CASES = {
     ("POST", "/api/v1/dossier/proposals/"): Case(
         EVERYONE, body=lambda org: {"group": "HEALTH", "values": {"blood_type": "O"}}
     ),
+    ("POST", "/api/v1/dossier/proposals/rows/"): Case(
+        EVERYONE,
+        body=lambda org: {
+            "table": "family_members",
+            "operation": "ADD",
+            "values": {"side": "SELF", "relation": "CHILD", "full_name": "Lò Văn An", "birth_year": 2015},
+        },
+    ),
     ("GET", "/api/v1/dossier/proposals/{id}/"): Case(PROPOSAL_READ, params=a_proposal),
     ("GET", "/api/v1/dossier/proposals/{id}/history/"): Case(PROPOSAL_READ, params=a_proposal),
     ("POST", "/api/v1/dossier/proposals/{id}/approve/"): Case(PROPOSAL_DECIDE, params=a_proposal, body=lambda org: {}),
