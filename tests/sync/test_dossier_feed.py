@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dossier.models import Allowance, ChangeProposal, FamilyMember, GroupRecord, PositionHolding, Qualification
-from dossier.services.proposals import proposal_approve, proposal_reject, proposal_submit
+from dossier.services.proposals import proposal_approve, proposal_reject, proposal_row_submit, proposal_submit
 from dossier.services.records import group_record_update
 from dossier.services.tables import allowance_save, family_member_save, qualification_save
 from hr.models import PersonChange, Role
@@ -283,6 +283,23 @@ def test_a_proposal_logs_only_when_approved(org):
     proposal_approve(actor=org.a.officer, proposal=proposal)
     assert ChangeProposal.objects.get(pk=proposal.pk).status == "APPROVED"
     assert new_changes(since) == [("dossier.grouprecord", ["IDENTITY", "religion"], ["identity"])]
+
+
+def test_a_row_proposal_logs_only_when_approved(org):
+    employee = org.a.staff.employee
+    since = last_id()
+    values = {"side": "SELF", "relation": "CHILD", "full_name": "Lò Văn An", "birth_year": 2015}
+    proposal = proposal_row_submit(
+        actor=org.a.staff, employee=employee, table="family_members", operation="ADD", values=values
+    )
+    proposal_reject(actor=org.a.officer, proposal=proposal, reason="Chưa có giấy khai sinh")
+    assert new_changes(since) == []
+    proposal = proposal_row_submit(
+        actor=org.a.staff, employee=employee, table="family_members", operation="ADD", values=values
+    )
+    assert new_changes(since) == []
+    proposal_approve(actor=org.a.officer, proposal=proposal)
+    assert new_changes(since) == [("dossier.familymember", [], ["family"])]
 
 
 def test_a_refused_approval_logs_nothing(org):
