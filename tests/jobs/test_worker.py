@@ -55,7 +55,7 @@ def test_the_worker_issues_the_decided_form_and_tells_each_step_once(org, celery
     to_proposed(evaluation, self_user=org.a.staff, reviewer=org.a.manager, officer=org.a.officer)
     evaluation = Evaluation.objects.get(pk=evaluation.pk)
     ready_for_decision(evaluation, total="85", proposed="HTTNV")
-    evaluation_transition(actor=org.a.officer, evaluation=evaluation, name="decide", data={"decision_number": "9/QĐ"})
+    evaluation_transition(actor=org.admin, evaluation=evaluation, name="decide", data={"decision_number": "9/QĐ"})
     # The decision committed with its form being issued; the worker renders it and stores the hash.
     issued = _wait(lambda: Evaluation.objects.filter(pk=evaluation.pk).exclude(pdf_sha256="").first())
     assert len(issued.pdf_sha256) == 64 and issued.pdf_version == issued.version
