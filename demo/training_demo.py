@@ -20,7 +20,8 @@ PROGRAMMES = [
         "BD-CCHC",
         "Bồi dưỡng kiến thức cải cách hành chính, cải cách thủ tục hành chính",
         "STATE_MANAGEMENT",
-        ProgrammeType.OTHER,
+        # Knowledge the job position needs: it counts toward the yearly minimum of NĐ 171/2025 Điều 16.3.
+        ProgrammeType.JOB_POSITION,
         16,
         ["REFORM_PROCEDURES", "REFORM_APPARATUS"],
     ),
@@ -28,7 +29,7 @@ PROGRAMMES = [
         "BD-CDS",
         "Kỹ năng số và chuyển đổi số trong cơ quan hành chính nhà nước",
         "SCIENCE_DIGITAL",
-        ProgrammeType.OTHER,
+        ProgrammeType.JOB_POSITION,
         24,
         ["REFORM_E_GOVERNMENT"],
     ),
