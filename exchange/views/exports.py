@@ -20,9 +20,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from backend.api.exceptions import Forbidden
 from backend.api.schema import ErrorDocumentingAutoSchema
-from dossier.access import SENSITIVE_HIDDEN, sensitive_scope_q
+from dossier.access import access_sensitive_list, sensitive_scope_q
 from dossier.groups import SENSITIVE_GROUPS
 from dossier.models import Allowance, FamilyMember, PositionHolding, Qualification
 from dossier.selectors.tables import (
@@ -56,7 +55,7 @@ from exchange.serializers import RatingDistributionQuerySerializer
 from exchange.services.export_jobs import export_builder_register, export_runs_as_job, records_export_start
 from exchange.writers import ExportTable
 from hr.access import access_report_unit
-from hr.models import Commendation, DisciplineRecord, Employee, Role, User
+from hr.models import Commendation, DisciplineRecord, Employee, User
 from hr.selectors.commendations import CommendationFilter, commendation_list
 from hr.selectors.discipline import DisciplineRecordFilter, discipline_list
 from hr.selectors.employees import EmployeeFilter, employee_list
@@ -412,8 +411,7 @@ class GroupRecordExportApi(ExportApi):
         user = self.request.user
         people = employee_list(user=user)
         if self.group in SENSITIVE_GROUPS:
-            if user.role == Role.MANAGER:
-                raise Forbidden(SENSITIVE_HIDDEN, code="sensitive_group")
+            access_sensitive_list(user)
             people = people.filter(sensitive_scope_q(user))
         return people
 
