@@ -4,11 +4,14 @@ Import with dry run and all-or-nothing through `group_record_update`, errors per
 round trip, the sensitive groups' export and import rules, and the export as a job above the threshold.
 """
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from dossier.models import GroupRecord
+from dossier.models import FieldDefinition, GroupRecord
 from dossier.services.records import group_record_update
 from hr.models import PersonChange
 from tests.dossier.helpers import identity_values, place
@@ -224,3 +227,20 @@ def test_above_the_threshold_the_export_is_a_job_with_the_same_file(
     download = client.get(job["download_url"])
     content = b"".join(download.streaming_content) if download.streaming else download.content
     assert content == direct.content
+
+
+def test_the_columns_follow_the_catalogue_in_force(org, as_user, post_import):
+    # A field whose validity ends today is still a column; ended yesterday, the export drops it and a file
+    # holding it is refused at its header, as the catalogue says (its key is no longer in force).
+    field = FieldDefinition.objects.get(key="social_insurance_number")
+    field.valid_to = timezone.localdate()
+    field.save()
+    header = field.label_vi
+    assert header in read_download(as_user(org.a.officer).get(export_url(IDENTITY_EXPORT, "csv"))).columns
+    field.valid_to = timezone.localdate() - datetime.timedelta(days=1)
+    field.save()
+    assert header not in read_download(as_user(org.a.officer).get(export_url(IDENTITY_EXPORT, "csv"))).columns
+    content = csv_bytes([identity_row(org.a.staff.employee, **{header: "5412345678"})])
+    with unchanged(_records()):
+        response = post_import(org.a.officer, content, url=IDENTITY_IMPORT)
+    assert (response.status_code, response.data["errors"][0]["column"]) == (400, header)
