@@ -103,6 +103,7 @@ class GroupRecordImporter(ServiceRowImporter):
         }
         # Only the columns the file has: a field left out keeps the person's value.
         self.given = [key for key in self.fields if key in table.headers]
+        self.seen: dict[int, int] = {}  # person → the row that gave their values
 
     def parse(self, number: int, row: dict[str, str]) -> dict | None:
         employee = self.person(number, row.get("national_id", ""))
@@ -115,8 +116,14 @@ class GroupRecordImporter(ServiceRowImporter):
             except CellError as exc:
                 ok = False
                 self.errors.add(number, self.headers[key], str(exc))
+        if employee is not None and employee.pk in self.seen:
+            # One record per person: a second row would silently replace the first.
+            message = _("This person's values are already in row %(row)d.") % {"row": self.seen[employee.pk]}
+            self.errors.add(number, self.headers["national_id"], message)
+            return None
         if not ok:
             return None
+        self.seen[employee.pk] = number
         record = self.records.get(employee.pk)
         # Stored keys the catalogue no longer lists are left out: the service would refuse them.
         current = {key: value for key, value in (record.values if record else {}).items() if key in self.fields}

@@ -92,14 +92,15 @@ class TestIdentityImport:
         assert _errors(response) == {(2, BIRTH)}
 
     def test_bad_rows_are_reported_by_row_and_column_and_nothing_is_written(self, org, post_import):
+        people = [EmployeeFactory(unit=org.a.room) for _ in range(4)]
         rows = [
             identity_row(org.a.staff.employee),  # good, yet not written: the file is all or nothing
-            identity_row(org.a.manager.employee, **{BIRTH: "KHONG-CO"}),  # no such place
-            identity_row(org.a.manager.employee, **{"Ngày cấp thẻ căn cước": "2999-01-01"}),  # future_date
-            identity_row(org.a.manager.employee, **{HOMETOWN: ""}),  # required by the catalogue
+            identity_row(people[0], **{BIRTH: "KHONG-CO"}),  # no such place
+            identity_row(people[1], **{"Ngày cấp thẻ căn cước": "2999-01-01"}),  # future_date
+            identity_row(people[2], **{HOMETOWN: ""}),  # required by the catalogue
             identity_row(org.b.staff.employee),  # agency B: out of the officer's scope
             identity_row(org.a.staff.employee, **{ID: "000000000000"}),  # nobody
-            identity_row(org.a.staff.employee, **{RELIGION: "x" * 65}),  # longer than the catalogue allows
+            identity_row(people[3], **{RELIGION: "x" * 65}),  # longer than the catalogue allows
         ]
         with unchanged(_records()), unchanged(PersonChange.objects.all()):
             response = post_import(org.a.officer, csv_bytes(rows), url=IDENTITY_IMPORT)
@@ -112,6 +113,14 @@ class TestIdentityImport:
             (7, ID),
             (8, RELIGION),
         }
+
+    def test_a_person_twice_in_the_file_is_refused_on_the_second_row(self, org, post_import):
+        staff = org.a.staff.employee
+        rows = [identity_row(staff), identity_row(staff, **{RELIGION: "Phật giáo"})]
+        with unchanged(_records()):
+            response = post_import(org.a.officer, csv_bytes(rows), url=IDENTITY_IMPORT)
+        assert _errors(response) == {(3, ID)}
+        assert "2" in response.data["errors"][0]["message"]
 
     def test_an_unknown_column_refuses_the_file(self, org, post_import):
         content = csv_bytes([identity_row(org.a.staff.employee, **{"Dân tộc": "Thái"})])  # hr's field, not here
