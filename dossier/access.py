@@ -55,6 +55,18 @@ def access_sensitive_read(user: User, employee: Employee) -> Employee:
     return employee
 
 
+def access_sensitive_list(user: User) -> User:
+    """`user`, if they may list people's sensitive groups (an export); a manager answers 403.
+
+    A manager sees their room's people but reads none of their sensitive groups: a list would silently leave
+    them out, so it is refused as the dossier refuses each of them (the scope of the others is
+    `sensitive_scope_q`: the officer's agency, the whole province, the staff member alone).
+    """
+    if user.role == Role.MANAGER:
+        raise Forbidden(SENSITIVE_HIDDEN, code="sensitive_group")
+    return user
+
+
 def access_own_dossier(actor: User, employee: Employee) -> Employee:
     """The person, if `actor` is that person: self-updates are proposed by the person alone."""
     if actor.employee_id is None or actor.employee_id != employee.pk:

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from exchange.views.exports import (
+    GROUP_EXPORTS,
     AllowanceExportApi,
     CommendationExportApi,
     DisciplineExportApi,
@@ -25,6 +26,14 @@ urlpatterns = [
         path(f"imports/{kind}/", ImportApi.as_view(kind=kind), name=f"import-{kind}")
         for kind in ("dossier-qualifications", "dossier-family", "dossier-positions", "dossier-allowances")
     ],
+    *[
+        path(
+            f"imports/dossier-group-{slug}/",
+            ImportApi.as_view(kind=f"dossier-group-{slug}"),
+            name=f"import-dossier-group-{slug}",
+        )
+        for slug in GROUP_EXPORTS
+    ],
     path("exports/employees/", EmployeeExportApi.as_view(), name="export-employees"),
     path("exports/rating-distribution/", RatingDistributionExportApi.as_view(), name="export-rating-distribution"),
     path("exports/training-compliance/", TrainingComplianceExportApi.as_view(), name="export-training-compliance"),
@@ -35,6 +44,10 @@ urlpatterns = [
     path("exports/dossier-family/", FamilyMemberExportApi.as_view(), name="export-dossier-family"),
     path("exports/dossier-positions/", PositionHoldingExportApi.as_view(), name="export-dossier-positions"),
     path("exports/dossier-allowances/", AllowanceExportApi.as_view(), name="export-dossier-allowances"),
+    *[
+        path(f"exports/dossier-group-{slug}/", view.as_view(), name=f"export-dossier-group-{slug}")
+        for slug, view in GROUP_EXPORTS.items()
+    ],
 ]
 
 # The same exports as CSV, each its own operation with one media type (a generated client reads it as a file).
@@ -49,6 +62,7 @@ CSV_EXPORTS = [
     ("dossier-family", FamilyMemberExportApi),
     ("dossier-positions", PositionHoldingExportApi),
     ("dossier-allowances", AllowanceExportApi),
+    *[(f"dossier-group-{slug}", view) for slug, view in GROUP_EXPORTS.items()],
 ]
 urlpatterns += [
     path(f"exports/{name}/csv/", view.as_view(export_format="csv"), name=f"export-{name}-csv")

@@ -4,6 +4,7 @@ from exchange.importers.base import Importer, ImportResult, Progress, no_progres
 from exchange.importers.commendations import CommendationImporter
 from exchange.importers.discipline import DisciplineImporter
 from exchange.importers.dossier import DOSSIER_IMPORTERS
+from exchange.importers.dossier_groups import GROUP_IMPORTERS
 from exchange.importers.employees_fast import FastEmployeeImporter
 from exchange.importers.training import TrainingResultImporter
 
@@ -15,6 +16,7 @@ IMPORTERS: dict[str, type[Importer]] = {
         DisciplineImporter,
         CommendationImporter,
         *DOSSIER_IMPORTERS,
+        *GROUP_IMPORTERS,
     )
 }
 

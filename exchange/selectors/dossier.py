@@ -3,15 +3,17 @@
 Each takes a queryset the matching dossier list's selector has already scoped (family by the sensitive rule).
 """
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
+from dossier.models import AdministrativeUnit, DataGroup, FieldType, GroupRecord
 from exchange.importers.dossier import (
     AllowanceImporter,
     FamilyMemberImporter,
     PositionHoldingImporter,
     QualificationImporter,
 )
+from exchange.importers.dossier_groups import group_columns
 from exchange.tables import Column
 from exchange.writers import ExportTable
 
@@ -85,3 +87,29 @@ def allowance_export(*, queryset: QuerySet) -> ExportTable:
         }
 
     return _table(_("Allowances"), AllowanceImporter, queryset, row)
+
+
+def group_record_export(*, group: str, queryset: QuerySet) -> ExportTable:
+    """One row per person of `queryset` (already scoped): their values of `group`'s record fields in force,
+    in the columns `dossier-group-<group>` reads (places by their code), so the file re-imports unchanged."""
+    columns, fields = group_columns(group)
+    places = {
+        key for key, field in fields.items() if field.value_type == FieldType.ADMIN_UNIT
+    }  # stored as the unit's id; the file names it by code
+    codes = dict(AdministrativeUnit.objects.values_list("pk", "code")) if places else {}
+    people = queryset.prefetch_related(
+        Prefetch("dossier_records", queryset=GroupRecord.objects.filter(group=group), to_attr="group_records")
+    )
+
+    def row(employee) -> dict:
+        values = employee.group_records[0].values if employee.group_records else {}
+        cells = {key: values.get(key) for key in fields}
+        for key in places:
+            cells[key] = codes.get(cells[key], cells[key])
+        return {"national_id": employee.national_id, "full_name": employee.full_name, **cells}
+
+    rows = (row(employee) for employee in people.iterator(chunk_size=CHUNK_SIZE))
+    title = str(DataGroup(group).label)
+    return ExportTable(
+        title=title, columns=[columns[0], FULL_NAME, *columns[1:]], rows=rows, text_keys=frozenset({"national_id"})
+    )

@@ -21,6 +21,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from backend.api.schema import ErrorDocumentingAutoSchema
+from dossier.access import access_sensitive_list, sensitive_scope_q
+from dossier.groups import SENSITIVE_GROUPS
 from dossier.models import Allowance, FamilyMember, PositionHolding, Qualification
 from dossier.selectors.tables import (
     AllowanceFilter,
@@ -32,10 +34,12 @@ from dossier.selectors.tables import (
     position_holding_list,
     qualification_list,
 )
+from exchange.importers.dossier_groups import EDITABLE_GROUPS, group_slug
 from exchange.renderers import CSVRenderer, XLSXRenderer
 from exchange.selectors.dossier import (
     allowance_export,
     family_member_export,
+    group_record_export,
     position_holding_export,
     qualification_export,
 )
@@ -388,6 +392,56 @@ class AllowanceExportApi(DossierTableExportApi):
     export = staticmethod(allowance_export)
 
 
+class GroupRecordExportApi(ExportApi):
+    """One group's record fields, one row per person the caller reads; `group` is set by each group's subclass.
+
+    The sensitive groups (assets and income, health) list only the people whose sensitive data the caller
+    reads (dossier.access); a manager, who reads none of their staff's, is refused as the dossier API refuses.
+    """
+
+    group = ""
+    filterset_class = EmployeeFilter
+    search_fields = ["full_name", "national_id"]
+    ordering_fields = ["full_name", "id"]
+    ordering = ["full_name", "id"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Employee.objects.none()
+        user = self.request.user
+        people = employee_list(user=user)
+        if self.group in SENSITIVE_GROUPS:
+            access_sensitive_list(user)
+            people = people.filter(sensitive_scope_q(user))
+        return people
+
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_table(self, queryset) -> ExportTable:
+        return group_record_export(group=self.group, queryset=queryset)
+
+    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
+    def get(self, request):
+        return self.answer(request)
+
+
+GROUP_EXPORTS: dict[str, type[GroupRecordExportApi]] = {
+    group_slug(group): type(
+        f"{group.title().replace('_', '')}RecordExportApi",
+        (GroupRecordExportApi,),
+        {
+            "group": group,
+            "filename": f"ho-so-{group_slug(group)}",
+            "job_name": f"dossier-group-{group_slug(group)}",
+            "__module__": __name__,
+            "__doc__": f"The dossier group {group}'s record fields, one row per person the caller reads.",
+        },
+    )
+    for group in EDITABLE_GROUPS
+}
+
+
 def export_table_build(view_class: type[ExportApi], user: User, export_format: str, query: str) -> ExportTable:
     """The table of an export as `user` asking with `query` would download it: the view's own queryset, filters,
     search and ordering, run outside a request (a job's worker). The starter is taken as authenticated; the job
@@ -413,6 +467,7 @@ for _view in (
     FamilyMemberExportApi,
     PositionHoldingExportApi,
     AllowanceExportApi,
+    *GROUP_EXPORTS.values(),
 ):
     export_builder_register(_view.job_name, functools.partial(export_table_build, _view))
 del _view

@@ -17,6 +17,7 @@ from backend.api.auth import AuthRateThrottle
 from backend.api.parsers import BoundedJSONParser
 from evaluations.models import Transition, WorkflowState
 from evaluations.serializers.fields import TRANSITION_NAMES, WORKFLOW_STATES
+from exchange.importers.dossier_groups import EDITABLE_GROUPS
 from tests.evaluations.factories import evaluation_of, generated
 
 UPLOADS = {"reform_appraisals_evidence_create"} | {
@@ -30,6 +31,7 @@ UPLOADS = {"reform_appraisals_evidence_create"} | {
         "dossier_family",
         "dossier_positions",
         "dossier_allowances",
+        *(f"dossier_group_{group.lower()}" for group in EDITABLE_GROUPS),
     )
 }
 VIETNAMESE = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.IGNORECASE)
@@ -108,7 +110,8 @@ class DownloadTests:
         assert downloads["exports_employees_retrieve"][0].endswith("spreadsheetml.sheet")
         assert downloads["exports_employees_csv_retrieve"][0] == "text/csv"
         exports = [name for name in downloads if name.startswith("exports_")]
-        assert len(exports) == 20  # ten exports, each as XLSX and as CSV
+        # Ten exports and one per editable dossier group, each as XLSX and as CSV.
+        assert len(exports) == 2 * (10 + len(EDITABLE_GROUPS)) == 38
 
     def test_the_csv_route_answers_csv(self, org, as_user):
         response = as_user(org.admin).get("/api/v1/exports/employees/csv/")

@@ -1,5 +1,7 @@
 """Matrix cases for the import and export endpoints."""
 
+from dossier.groups import SENSITIVE_GROUPS
+from exchange.importers.dossier_groups import EDITABLE_GROUPS, group_slug
 from tests.exchange.conftest import csv_bytes, person, upload
 from tests.matrix import EVERYONE, OK, WRITERS_ONLY, Case, roles
 
@@ -23,6 +25,9 @@ def staff_id(org):
     return org.a.staff.employee.national_id
 
 
+GROUP_SLUGS = [group_slug(group) for group in EDITABLE_GROUPS]
+SENSITIVE_SLUGS = {group_slug(group) for group in SENSITIVE_GROUPS}
+SENSITIVE_LIST = roles(OK, manager_a=403, manager_b=403)
 REPORT_READERS = roles(403, admin=OK, officer_a=OK, manager_a=OK, officer_b=OK, manager_b=OK)
 
 CASES = {
@@ -102,6 +107,21 @@ CASES = {
         ),
         multipart=True,
     ),
+    # The dossier's group records: a file about A's staff member (written by the personnel office only).
+    **{
+        ("POST", f"/api/v1/imports/dossier-group-{slug}/"): Case(
+            WRITERS_ONLY, body=records_file({"Số định danh cá nhân": staff_id}), multipart=True
+        )
+        for slug in GROUP_SLUGS
+    },
+    # Their exports: everyone exports the people they read; the sensitive groups refuse managers (403).
+    **{
+        ("GET", f"/api/v1/exports/dossier-group-{slug}/{twin}"): Case(
+            SENSITIVE_LIST if slug in SENSITIVE_SLUGS else EVERYONE
+        )
+        for slug in GROUP_SLUGS
+        for twin in ("", "csv/")
+    },
     ("GET", "/api/v1/exports/employees/"): Case(EVERYONE),
     ("GET", "/api/v1/exports/rating-distribution/"): Case(REPORT_READERS, query=lambda org: {"year": 2026}),
     ("GET", "/api/v1/exports/training-compliance/"): Case(EVERYONE, query=lambda org: {"year": 2025}),
