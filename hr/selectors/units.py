@@ -3,7 +3,7 @@
 import datetime
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -28,6 +28,34 @@ class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
         if value in django_filters.constants.EMPTY_VALUES:
             return qs
         return qs.filter(**{f"{self.path_field}__startswith": value.path})
+
+
+class InUnitSubtree(Func):
+    """A condition: the unit reached by `unit_field` lies in `unit`'s subtree, tested on the unit id.
+
+    `Model.objects.filter(InUnitSubtree("unit", unit))` reads the subtree's unit ids in the same
+    statement, so the rows are found through an index on the unit column instead of a join on the
+    path. On PostgreSQL it is `unit_id = ANY(ARRAY(SELECT id … WHERE path LIKE 'p%'))`: the ids are
+    computed once before the scan and the `(unit_id, …)` index takes them as its condition. Written as
+    a join on the path, or as `IN (SELECT …)`, the planner cannot know how many people the subtree
+    holds and, at a million people, reads the whole employee table sequentially (issue 15). Elsewhere
+    it is the portable `unit_id IN (SELECT …)`.
+    """
+
+    template = "%(expressions)s"
+    arg_joiner = " IN "
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, unit_field: str, unit: OrgUnit):
+        subtree = OrgUnit.objects.filter(path__startswith=unit.path).order_by().values("pk")
+        super().__init__(F(unit_field), Subquery(subtree))
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # "unit_id = ANY(ARRAY" + "(SELECT …)" + ")": the subquery brings its own parentheses.
+        return self.as_sql(
+            compiler, connection, arg_joiner=" = ANY(ARRAY", template="%(expressions)s)", **extra_context
+        )
 
 
 class UnitFilter(django_filters.FilterSet):

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from backend.api.exceptions import ApplicationError
 from hr.access import employee_scope_q
 from hr.models import Category, Employee, EmploymentStatus, OrgUnit, User
-from hr.selectors.units import UnitSubtreeFilter
+from hr.selectors.units import InUnitSubtree, UnitSubtreeFilter
 from training.models import (
     ClassStatus,
     CreditRule,
@@ -241,7 +241,9 @@ def unit_compliance_figures(*, unit: OrgUnit, year: int) -> dict:
 
     for active staff in unit's subtree (OrgUnit.path prefix); one aggregate query (after the small rule lookup).
     """
-    staff = Employee.objects.filter(unit__path__startswith=unit.path, status=EmploymentStatus.ACTIVE)
+    # By the subtree's unit ids, not a join on the path: at a million people the join made PostgreSQL
+    # read the whole employee table (issue 15); the ids go through the (unit_id, status) index.
+    staff = Employee.objects.filter(InUnitSubtree("unit", unit), status=EmploymentStatus.ACTIVE)
     # Django wraps the grouped per-person query and counts over it: one statement.
     figures = with_compliance(staff, year=year).aggregate(
         staff=Count("pk"),
