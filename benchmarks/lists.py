@@ -8,6 +8,9 @@ database name plus "_lists"), dropped and rebuilt on every run: the demo provinc
 with its activity (`seed_province(activity=True)`: training, evaluations, discipline, commendations,
 all through the services), then grown to each next size by set-based SQL (every person copied into
 the same unit with their enrolments, evaluations, discipline decisions and personal commendations).
+With `--reuse`, a database that already holds the first size's seeded province is kept: its copies
+are removed (`shrink`, unless `--keep`), and the steps grow it again. The seed's size is the
+demo's `staff`; the province it builds holds a few more people (its leaders).
 
 At each size, for the department with the most working people (Sở Y tế), it times (median of `--runs`)
 these lists as the province admin, the department's personnel officer and, where the role reads the
@@ -32,6 +35,7 @@ import os
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -52,6 +56,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--reuse", action="store_true", help="keep the database if it holds the first size's seeded province"
     )
+    parser.add_argument("--keep", action="store_true", help="with --reuse: keep the copies of an earlier run")
     return parser.parse_args()
 
 
@@ -106,6 +111,46 @@ def grow(target: int) -> float:
     return time.monotonic() - started
 
 
+COPY_TABLES = ("training_enrolment", "evaluations_evaluation", "hr_disciplinerecord", "hr_commendation")
+
+
+def seeded_as(url: str) -> tuple[int, int] | None:
+    """(people, seed) the database's province was seeded with, or None when it holds no finished seed."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        if conn.execute("SELECT to_regclass('bench_lists_seed')").fetchone()[0] is None:
+            return None
+        return conn.execute("SELECT staff, seed FROM bench_lists_seed").fetchone()
+
+
+def mark_seeded(staff: int, seed: int) -> None:
+    """Record what the province was seeded with, once the seed has finished (what `--reuse` checks)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_lists_seed (staff integer NOT NULL, seed integer NOT NULL)")
+        cursor.execute("INSERT INTO bench_lists_seed VALUES (%s, %s)", [staff, seed])
+
+
+def shrink() -> int:
+    """Remove every copy (with their copied records), back to the seeded province; returns how many were removed."""
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT min(id), count(*) FROM hr_employee WHERE national_id LIKE '099%%'")
+        first, copies = cursor.fetchone()
+        if not copies:
+            return 0
+        # Copies are numbered after every seeded person (see `grow`).
+        for table in COPY_TABLES:
+            cursor.execute(f"DELETE FROM {table} WHERE employee_id >= %s", [first])
+        cursor.execute("DELETE FROM hr_employee WHERE id >= %s", [first])
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    return copies
+
+
 def scoped_user(department, role: str, username: str):
     """A user of `role` scoped to `department`, created once through the account service."""
     from hr.models import Employee, User
@@ -113,7 +158,13 @@ def scoped_user(department, role: str, username: str):
 
     user = User.objects.filter(username=username).first()
     if user is None:
-        employee = Employee.objects.filter(unit__path__startswith=department.path, account__isnull=True).first()
+        # A seeded person, never a copy: `shrink` may remove the copies.
+        employee = (
+            Employee.objects.filter(unit__path__startswith=department.path, account__isnull=True)
+            .exclude(national_id__startswith="099")
+            .order_by("pk")
+            .first()
+        )
         user = account_create(
             actor=User.objects.get(username="admin"),
             username=username,
@@ -326,11 +377,12 @@ def time_case(case, callers_for, runs: int, rows: list, total: int) -> None:
         with CaptureQueriesContext(connection) as queries:
             body = client.get(url, params).json()
         api_ids = [row["id"] for row in body["results"]]
-        _raw_body, raw_ids = raw_page(case, department, role, user)
+        raw = raw_compliance_page if name == "compliance" else partial(raw_page, case)
+        _raw_body, raw_ids = raw(department, role, user)
         same = api_ids == raw_ids
         if not same:
             print(f"warning: {name} as {role}: the raw page differs from the API page")
-        raw_ms = median_ms(lambda role=role, user=user: raw_page(case, department, role, user), runs)
+        raw_ms = median_ms(lambda role=role, user=user, raw=raw: raw(department, role, user), runs)
         rows.append((name, role, total, api_ms, raw_ms, len(queries), body["count"], same, os.getloadavg()[0]))
         print(
             f"  {name:<14} {role:<8} API {api_ms:7.1f} ms  raw {raw_ms:7.2f} ms  {api_ms / raw_ms:4.1f}×  "
@@ -343,7 +395,6 @@ def compliance_case():
     """The compliance list: each working person with the periods credited in the year (the selector's rules)."""
     from hr.models import Employee, OrgUnit
 
-    # The periods are the selector's own aggregate (NĐ 101/2017 rules as data); the baseline only pages.
     return (
         "compliance",
         "/api/v1/training/compliance/",
@@ -357,11 +408,94 @@ def compliance_case():
     )
 
 
+def raw_compliance_page(department, role: str, user) -> tuple[str, list[int]]:
+    """The compliance page by one SQL query: the page of 50 working people, then the year's figures of those 50.
+
+    The figures are the selector's work: periods of passed enrolments in classes completed and ended in the
+    year, of the programme types the credit rules count, whether one was a reform programme, against the
+    minimum in force for the person's category. (The rules are applied as for a non-leader of each row's
+    category's general case, so a leader's figures may differ from the API's; the ids are what is checked.)
+    """
+    from django.db import connection
+
+    from hr.models import Category
+    from training.models import ProgrammeType
+    from training.selectors.compliance import credit_rules_in_force, minima_in_force, source_counts
+
+    minima = minima_in_force(year=COMPLIANCE_YEAR)  # the rules, as the API reads them (2 small queries)
+    in_force = credit_rules_in_force(year=COMPLIANCE_YEAR)
+    counted = {
+        category: [
+            t
+            for t in ProgrammeType.values
+            if source_counts(in_force=in_force, source=t, category=category, leader=False)
+        ]
+        for category in Category.values
+    }
+    listed = {category: ", ".join(f"'{kind}'" for kind in kinds) or "''" for category, kinds in counted.items()}
+    counts = " ".join(f"WHEN '{category}' THEN p.programme_type IN ({kinds})" for category, kinds in listed.items())
+    general = minima.get(("", "ANY"), 0)
+    by_category = {category: periods for (category, holder), periods in minima.items() if category}
+    minimum = " ".join(f"WHEN x.category = '{c}' THEN {m}" for c, m in by_category.items())
+    params = {
+        "unit": department.path + "%",
+        "start": f"{COMPLIANCE_YEAR}-01-01",
+        "end": f"{COMPLIANCE_YEAR}-12-31",
+    }
+    scope = ""
+    if role != "admin":
+        params["scope"] = user.scope_unit.path + "%"
+        scope = "AND u.path LIKE %(scope)s"
+    sql = f"""
+        WITH hits AS MATERIALIZED (
+            SELECT x.id, x.full_name, x.category, u.name AS unit
+            FROM hr_employee x JOIN hr_orgunit u ON u.id = x.unit_id
+            WHERE u.path LIKE %(unit)s AND x.status = 'ACTIVE' {scope}),
+        page AS (SELECT * FROM hits ORDER BY full_name, id LIMIT {PAGE_SIZE})
+        SELECT page.id, page.full_name, page.category, page.unit, coalesce(f.learned, 0), coalesce(f.reform, 0),
+               CASE {minimum or "WHEN FALSE THEN 0"} ELSE {general} END, (SELECT count(*) FROM hits)
+        FROM page JOIN hr_employee x ON x.id = page.id
+        LEFT JOIN LATERAL (
+            SELECT sum(n.periods_credited) FILTER (WHERE CASE x.category {counts} ELSE FALSE END) AS learned,
+                   count(*) FILTER (WHERE EXISTS (
+                       SELECT 1 FROM training_programme_tags pt JOIN training_topictag g ON g.id = pt.topictag_id
+                       WHERE pt.programme_id = t.programme_id AND g.is_reform)) AS reform
+            FROM training_enrolment n JOIN training_trainingclass t ON t.id = n.training_class_id
+            JOIN training_programme p ON p.id = t.programme_id
+            WHERE n.employee_id = page.id AND n.status = 'ENROLLED' AND n.result = 'PASSED'
+              AND t.status = 'COMPLETED' AND t.end_date BETWEEN %(start)s AND %(end)s) f ON TRUE
+        ORDER BY page.full_name, page.id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    results = [
+        {
+            "id": row[0],
+            "full_name": row[1],
+            "category": row[2],
+            "unit": row[3],
+            "credited": row[4],
+            "taught": 0,
+            "minimum": row[6],
+            "compliant": row[4] >= row[6],
+            "reform_trained": row[5] > 0,
+        }
+        for row in rows
+    ]
+    count = rows[0][-1] if rows else 0
+    body = json.dumps({"count": count, "next": None, "previous": None, "results": results})
+    return body, [record["id"] for record in results]
+
+
 def main() -> None:
     args = parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     url, name = bench_database("_lists", args.database)
-    ensure_database(url, name, fresh=True)
+    ensure_database(url, name, fresh=not args.reuse)
+    reused = args.reuse and seeded_as(url) == (sizes[0], args.seed)
+    if args.reuse and not reused:
+        ensure_database(url, name, fresh=True)
     setup_django(url)
     from django.core.management import call_command
     from django.db import connection
@@ -371,13 +505,19 @@ def main() -> None:
     from hr.models import Employee, Role, User
 
     started = time.monotonic()
-    call_command("migrate", verbosity=0)
-    seed_province(seed=args.seed, staff=sizes[0], as_of=datetime.date.today(), activity=True)
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
-    print(
-        f"PostgreSQL database {name}: seeded {sizes[0]:,} people with activity in {time.monotonic() - started:.0f} s."
-    )
+    if reused:
+        removed = 0 if args.keep else shrink()
+        print(f"PostgreSQL database {name}: reused (seeded with {sizes[0]:,} staff; {removed:,} copies removed).")
+    else:
+        call_command("migrate", verbosity=0)
+        seed_province(seed=args.seed, staff=sizes[0], as_of=datetime.date.today(), activity=True)
+        mark_seeded(sizes[0], args.seed)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        print(
+            f"PostgreSQL database {name}: seeded {sizes[0]:,} people with activity "
+            f"in {time.monotonic() - started:.0f} s."
+        )
     admin = User.objects.get(username="admin")
 
     def callers_for(department) -> dict:

@@ -71,12 +71,13 @@ def employee_scope_q(user: User, *, prefix: str = "") -> Q:
     return own
 
 
-def employee_scope_forms(user: User) -> list[Q]:
-    """Every `Q` `employee_scope_q(user)` may answer (with or without the own record besides the subtree)."""
+def employee_scope_forms(user: User, *, prefix: str = "") -> list[Q]:
+    """Every `Q` `employee_scope_q(user, prefix=prefix)` may answer (with or without the own record besides the
+    subtree)."""
     if not _reads_subtree(user):
-        return [employee_scope_q(user)]
-    own = Q(pk=user.employee_id) if user.employee_id else Q(pk__in=[])
-    subtree = subtree_q(user.scope_unit, prefix="unit__")
+        return [employee_scope_q(user, prefix=prefix)]
+    own = Q(**{f"{prefix}pk": user.employee_id}) if user.employee_id else Q(pk__in=[])
+    subtree = subtree_q(user.scope_unit, prefix=f"{prefix}unit__")
     return [subtree, own | subtree]
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from backend.api.filters import IdFilter, YearFilter
 from hr.access import employee_scope_q, subtree_q
 from hr.models import Award, Commendation, Initiative, InitiativeLevel, Role, User
-from hr.selectors.units import UnitSubtreeFilter
+from hr.selectors.units import InUnitSubtree, UnitSubtreeFilter
 
 
 def commendation_scope_q(user: User) -> Q:
@@ -33,7 +33,8 @@ class CommendationFilter(django_filters.FilterSet):
         fields = ["employee", "unit", "within", "award", "year", "annulled"]
 
     def filter_within(self, queryset, name, value):
-        return queryset.filter(Q(employee__unit__path__startswith=value.path) | Q(unit__path__startswith=value.path))
+        # By unit ids, not joins on the path: the people and units are then found by their indexes (issue 15).
+        return queryset.filter(Q(InUnitSubtree("employee__unit", value)) | Q(InUnitSubtree("unit", value)))
 
 
 def commendation_visible(*, user: User) -> QuerySet[Commendation]:
@@ -43,7 +44,13 @@ def commendation_visible(*, user: User) -> QuerySet[Commendation]:
 
 
 def commendation_list(*, user: User, filters=None) -> QuerySet[Commendation]:
-    return CommendationFilter(filters or {}, queryset=commendation_visible(user=user)).qs
+    visible = commendation_visible(user=user)
+    return CommendationFilter(filters, queryset=visible).qs if filters else visible
+
+
+def commendation_list_rows(*, user: User) -> QuerySet[Commendation]:
+    """`commendation_visible` with only the joins a list row shows (`CommendationOutputSerializer`)."""
+    return Commendation.objects.filter(commendation_scope_q(user)).select_related("employee", "unit", "rule")
 
 
 class InitiativeFilter(django_filters.FilterSet):
@@ -65,4 +72,5 @@ def initiative_visible(*, user: User) -> QuerySet[Initiative]:
 
 
 def initiative_list(*, user: User, filters=None) -> QuerySet[Initiative]:
-    return InitiativeFilter(filters or {}, queryset=initiative_visible(user=user)).qs
+    visible = initiative_visible(user=user)
+    return InitiativeFilter(filters, queryset=visible).qs if filters else visible

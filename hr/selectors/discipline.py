@@ -16,7 +16,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import IdFilter, YearFilter
-from hr.access import employee_scope_q
+from hr.access import employee_scope_forms, employee_scope_q
 from hr.models import (
     DisciplineForm,
     DisciplineRecord,
@@ -26,6 +26,7 @@ from hr.models import (
     User,
     forms_at_or_above,
 )
+from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
 from hr.selectors.units import UnitSubtreeFilter
 
 
@@ -135,9 +136,9 @@ def is_leader_on(*, employee: Employee, on: datetime.date) -> bool:
     return bool(employee.position_id and employee.position.is_leadership)
 
 
-class DisciplineRecordFilter(django_filters.FilterSet):
+class DisciplineRecordFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
     employee = IdFilter(field_name="employee_id")
-    unit = UnitSubtreeFilter(path_field="employee__unit__path", label=_("Unit (whole subtree)"))
+    unit = UnitSubtreeFilter(unit_field="employee__unit", label=_("Unit (whole subtree)"))
     form = django_filters.MultipleChoiceFilter(choices=DisciplineForm.choices)
     year = YearFilter(field_name="decision_date__year", label=_("Year of the decision"))
     in_force_on = django_filters.DateFilter(method="filter_in_force_on", label=_("In force on date"))
@@ -150,6 +151,9 @@ class DisciplineRecordFilter(django_filters.FilterSet):
     class Meta:
         model = DisciplineRecord
         fields = ["employee", "unit", "form", "year", "in_force_on", "annulled", "processed_late"]
+
+    def scope_forms(self, user: User) -> list[Q]:
+        return employee_scope_forms(user, prefix="employee__")
 
     def filter_in_force_on(self, queryset, name, value):
         return queryset.filter(in_force_q(value))
@@ -178,7 +182,17 @@ def discipline_visible(*, user: User) -> QuerySet[DisciplineRecord]:
 
 
 def discipline_list(*, user: User, filters=None) -> QuerySet[DisciplineRecord]:
-    return DisciplineRecordFilter(filters or {}, queryset=discipline_visible(user=user)).qs
+    visible = discipline_visible(user=user)
+    return DisciplineRecordFilter(filters, queryset=visible).qs if filters else visible
+
+
+def discipline_list_rows(*, user: User) -> QuerySet[DisciplineRecord]:
+    """`discipline_visible` with only the joins a list row shows (`DisciplineOutputSerializer`)."""
+    return (
+        DisciplineRecord.objects.filter(employee_scope_q(user, prefix="employee__"))
+        .select_related("employee", "rule")
+        .prefetch_related("pauses")
+    )
 
 
 def decisions_in_force_for(*, employee: Employee, on: datetime.date, exclude_pk=None) -> QuerySet[DisciplineRecord]:

@@ -1,12 +1,12 @@
 """Reads of employee records, scoped to what the caller may see."""
 
 import django_filters
-from django.db.models import QuerySet
-from django.db.models.sql.where import WhereNode
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from hr.access import can_read_unit_subtree, employee_scope_forms, employee_scope_q
+from hr.access import employee_scope_forms, employee_scope_q
 from hr.models import Assignment, Category, Employee, EmploymentStatus, OrgUnit, Position, Rank, SalaryRecord, User
+from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
 from hr.selectors.units import UnitSubtreeFilter
 
 # What a row of the list shows (`EmployeeListSerializer`), and the unit's path the access checks read.
@@ -25,7 +25,7 @@ LIST_FIELDS = [
 ]
 
 
-class EmployeeFilter(django_filters.FilterSet):
+class EmployeeFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
     # Only the path is needed to filter by the subtree, so the unit is read without its other columns.
     unit = UnitSubtreeFilter(
         path_field="unit__path", queryset=OrgUnit.objects.only("id", "path"), label=_("Unit (whole subtree)")
@@ -40,28 +40,8 @@ class EmployeeFilter(django_filters.FilterSet):
         model = Employee
         fields = ["unit", "category", "status", "rank", "position", "is_leader"]
 
-    def filter_queryset(self, queryset):
-        unit = self.form.cleaned_data.get("unit")
-        user = getattr(self.request, "user", None)
-        if unit is not None and getattr(user, "is_authenticated", False) and can_read_unit_subtree(user, unit):
-            queryset = _without_scope(queryset, user)
-        return super().filter_queryset(queryset)
-
-
-def _without_scope(queryset: QuerySet[Employee], user: User) -> QuerySet[Employee]:
-    """`queryset` without its scope condition, when that condition is exactly `user`'s scope and nothing else.
-
-    Filtered to a unit whose whole subtree the caller reads, the scope adds nothing (the subtree lies
-    inside it), but a second path condition makes PostgreSQL multiply the two selectivities, expect
-    a handful of rows instead of tens of thousands and sort the whole subtree (issue 15). Any other
-    condition on `queryset` keeps it as it is.
-    """
-    scopes = [Employee.objects.filter(scope).query.where for scope in employee_scope_forms(user)]
-    if queryset.query.where not in scopes:
-        return queryset
-    unscoped = queryset.all()
-    unscoped.query.where = WhereNode()
-    return unscoped
+    def scope_forms(self, user: User) -> list[Q]:
+        return employee_scope_forms(user)
 
 
 def employee_visible(*, user: User) -> QuerySet[Employee]:

@@ -13,20 +13,27 @@ from hr.models import OrgUnit, UnitKind, UnitLevel, UnitLevelRule
 
 @extend_schema_field(OpenApiTypes.INT)
 class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
-    """Rows whose unit lies in the chosen unit's subtree: one prefix match on the materialised path.
+    """Rows whose unit lies in the chosen unit's subtree.
 
-    `path_field` reaches the unit's path from the filtered model, e.g. "unit__path"
-    for employees or "employee__unit__path" for records of people.
+    `path_field` reaches the unit's path from the filtered model, e.g. "unit__path" for employees or
+    "employee__unit__path" for records of people: one prefix match on the materialised path, joined.
+    `unit_field` instead names the unit itself ("employee__unit") and tests its id against the subtree's
+    ids (`InUnitSubtree`): for records of people, PostgreSQL then finds the people by the index on their
+    unit and their records by the index on the person, where a join on the path reads the whole employee
+    table (issue 15).
     """
 
-    def __init__(self, *, path_field: str = "path", **kwargs):
+    def __init__(self, *, path_field: str = "path", unit_field: str | None = None, **kwargs):
         kwargs.setdefault("queryset", OrgUnit.objects.all())
         super().__init__(**kwargs)
         self.path_field = path_field
+        self.unit_field = unit_field
 
     def filter(self, qs, value):
         if value in django_filters.constants.EMPTY_VALUES:
             return qs
+        if self.unit_field is not None:
+            return qs.filter(InUnitSubtree(self.unit_field, value))
         return qs.filter(**{f"{self.path_field}__startswith": value.path})
 
 

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from backend.api.rows import RowListSerializer
 from hr.models import Employee, OrgUnit, User
 from hr.serializers.units import UnitBriefSerializer
 
@@ -24,6 +25,7 @@ class AccountOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = User
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "username",

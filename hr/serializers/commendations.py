@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from backend.api.rows import RowListSerializer
 from backend.api.strict import QuerySerializer
 from hr.models import Award, Commendation, Employee, Initiative, InitiativeLevel, OrgUnit
 from hr.serializers.discipline import PersonBriefSerializer
@@ -30,6 +31,7 @@ class CommendationOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Commendation
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "employee",

@@ -6,6 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from backend.api.rows import RowListSerializer
 from hr.models import DisciplineForm, DisciplinePause, DisciplineRecord, Employee, PauseKind, Severity
 
 
@@ -88,6 +89,7 @@ class DisciplineOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DisciplineRecord
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "employee",

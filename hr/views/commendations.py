@@ -11,7 +11,13 @@ from backend.api.exceptions import ApplicationError
 from hr.access import access_recipient_for_write, access_unit_for_read
 from hr.models import Commendation, Initiative, OrgUnit
 from hr.permissions import PersonnelWriteOrReadOnly
-from hr.selectors.commendations import CommendationFilter, InitiativeFilter, commendation_list, initiative_list
+from hr.selectors.commendations import (
+    CommendationFilter,
+    InitiativeFilter,
+    commendation_list,
+    commendation_list_rows,
+    initiative_list,
+)
 from hr.selectors.eligibility import employee_eligibility, split_titles_and_forms, unit_eligibility
 from hr.selectors.employees import employee_visible
 from hr.serializers.commendations import (
@@ -40,6 +46,8 @@ class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveMo
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Commendation.objects.none()
+        if self.action == "list":
+            return commendation_list_rows(user=self.request.user)
         return commendation_list(user=self.request.user)
 
     def _output(self, record) -> dict:

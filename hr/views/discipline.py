@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from hr.access import access_employee_for_write
 from hr.models import DisciplineRecord
 from hr.permissions import PersonnelWriteOrReadOnly
-from hr.selectors.discipline import DisciplineRecordFilter, discipline_list
+from hr.selectors.discipline import DisciplineRecordFilter, discipline_list, discipline_list_rows
 from hr.serializers.discipline import (
     AnnulInputSerializer,
     DisciplineCreateSerializer,
@@ -42,6 +42,8 @@ class DisciplineRecordViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return DisciplineRecord.objects.none()
+        if self.action == "list":
+            return discipline_list_rows(user=self.request.user)
         return discipline_list(user=self.request.user)
 
     def _output(self, record) -> dict:

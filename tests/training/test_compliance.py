@@ -177,11 +177,52 @@ class ComplianceApiTests:
         assert {r["id"] for r in missing.json()["results"]} == {org.a.officer.employee_id, org.a.manager.employee_id}
         assert as_user(org.admin).get(LIST, {"year": "abc"}).status_code == 400
 
-    def test_person_list_runs_constant_queries(self, as_user, org, django_assert_num_queries):
+    def test_person_list_runs_constant_queries(
+        self, as_user, org, django_assert_num_queries, django_assert_max_num_queries
+    ):
         client = as_user(org.admin)
-        with django_assert_num_queries(6) as few:  # savepoints, minima, credit rules, count, page
+        # Savepoints, minima, credit rules, the page's people, count (the page is full), their figures.
+        with django_assert_num_queries(7) as few:
             client.get(LIST, {"year": 2025, "page_size": 2})
         for person in EmployeeFactory.create_batch(6, unit=org.a.room):
             trained(org.admin, person, end=datetime.date(2025, 6, 1), periods=8)
-        with django_assert_num_queries(len(few.captured_queries)):
+        with django_assert_max_num_queries(len(few.captured_queries)):  # not full: no count
             assert len(client.get(LIST, {"year": 2025, "page_size": 50}).json()["results"]) == 13
+
+
+class TestCompliancePages:
+    """The list figures only its page's people; each page equals the whole list's figures, sorted and filtered."""
+
+    def test_pages_equal_the_whole_figured_list(self, as_user, org):
+        from training.selectors.compliance import compliance_list
+        from training.serializers.enrolments import ComplianceRowSerializer
+
+        for n, person in enumerate(EmployeeFactory.create_batch(7, unit=org.a.room)):
+            trained(org.admin, person, end=datetime.date(2025, 6, 1), periods=8 * n)
+        trained(org.admin, org.a.staff.employee, end=datetime.date(2025, 3, 1), programme=reform_programme())
+        for user in (org.admin, org.a.officer, org.a.manager):
+            client = as_user(user)
+            whole = compliance_list(user=user, year=2025)
+            for query, order in (
+                ({}, ("full_name", "id")),
+                ({"ordering": "-credited"}, ("-credited", "id")),
+                ({"compliant": "false"}, ("full_name", "id")),
+                ({"unit": org.a.room.pk}, ("full_name", "id")),
+            ):
+                expected = whole.filter(**_figure_filters(query, org)).order_by(*order)
+                for page in (1, 2, 3):
+                    body = client.get(LIST, {"year": 2025, "page_size": 3, "page": page, **query})
+                    if body.status_code == 404:
+                        assert page > 1 and expected.count() <= 3 * (page - 1)
+                        continue
+                    rows = ComplianceRowSerializer(expected[3 * (page - 1) : 3 * page], many=True).data
+                    assert body.json()["results"] == rows, (user, query, page)
+                    assert body.json()["count"] == expected.count()
+
+
+def _figure_filters(query: dict, org) -> dict:
+    if "compliant" in query:
+        return {"compliant": False}
+    if "unit" in query:
+        return {"unit__path__startswith": org.a.room.path}
+    return {}

@@ -153,13 +153,15 @@ class TeachingCountsTests:
         figures = unit_compliance_figures(unit=org.a.room, year=2025)
         assert (figures["staff"], figures["compliant"]) == (2, 2)  # the leader, and the learner of both classes
 
-    def test_the_compliance_list_keeps_constant_queries_with_teaching(self, org, as_user, django_assert_num_queries):
+    def test_the_compliance_list_keeps_constant_queries_with_teaching(
+        self, org, as_user, django_assert_num_queries, django_assert_max_num_queries
+    ):
         client = as_user(org.admin)
-        with django_assert_num_queries(6) as few:
+        with django_assert_num_queries(7) as few:  # savepoints, rules, people, count (a full page), figures
             client.get(COMPLIANCE, {"year": 2025, "page_size": 2})
         for _ in range(3):
             taught(org, EmployeeFactory(unit=org.a.room, position=org.a.manager.employee.position), periods=8)
-        with django_assert_num_queries(len(few.captured_queries)):
+        with django_assert_max_num_queries(len(few.captured_queries)):  # not full: no count
             client.get(COMPLIANCE, {"year": 2025, "page_size": 50})
 
 
@@ -268,12 +270,12 @@ class TeachingReadTests:
         assert [r["id"] for r in as_user(org.a.manager).get(URL).json()["results"]] == [teaching.pk]
         assert as_user(org.b.officer).get(URL).json()["results"] == []
 
-    def test_list_runs_constant_queries(self, org, as_user, django_assert_num_queries):
+    def test_list_runs_constant_queries(self, org, as_user, django_assert_num_queries, django_assert_max_num_queries):
         taught(org, org.a.manager.employee, periods=8)
         client = as_user(org.admin)
-        with django_assert_num_queries(4) as few:
+        with django_assert_num_queries(4) as few:  # savepoint pair, page, count (the page is full)
             client.get(URL, {"page_size": 1})
         for _ in range(4):
             taught(org, EmployeeFactory(unit=org.a.room), periods=8)
-        with django_assert_num_queries(len(few.captured_queries)):
+        with django_assert_max_num_queries(len(few.captured_queries)):  # not full: no count
             assert len(client.get(URL, {"page_size": 50}).json()["results"]) == 5

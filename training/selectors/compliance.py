@@ -224,10 +224,28 @@ class ComplianceFilter(django_filters.FilterSet):
         fields = ["unit", "category", "compliant", "reform_trained"]
 
 
+# The list's filters that read a person's figures; without them the people are chosen before they are figured.
+FIGURE_FILTERS = ("compliant", "reform_trained")
+
+
+def compliance_people(*, user: User) -> QuerySet[Employee]:
+    """Working people the caller may read: the rows of the compliance list, before their figures."""
+    return Employee.objects.filter(employee_scope_q(user), status=EmploymentStatus.ACTIVE).select_related("unit")
+
+
 def compliance_list(*, user: User, year: int, filters=None) -> QuerySet[Employee]:
     """Working people the caller may read, each with their credited periods for `year`."""
-    qs = Employee.objects.filter(employee_scope_q(user), status=EmploymentStatus.ACTIVE).select_related("unit")
-    return ComplianceFilter(filters or {}, queryset=with_compliance(qs, year=year)).qs
+    qs = with_compliance(compliance_people(user=user), year=year)
+    return ComplianceFilter(filters, queryset=qs).qs if filters else qs
+
+
+def with_figures(people: list[Employee], *, figured: QuerySet[Employee]) -> list[Employee]:
+    """`people` (a page of the list), in their order, as rows of `figured` (a `with_compliance` queryset).
+
+    One aggregate over the page's people only: the figures of the people not shown are never computed.
+    """
+    rows = figured.in_bulk([person.pk for person in people])
+    return [rows[person.pk] for person in people if person.pk in rows]
 
 
 def _pct(part: int, whole: int) -> Decimal:

@@ -1,12 +1,13 @@
 """Reads of enrolments and certificates, scoped to the people the caller may read."""
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import IdFilter, YearFilter
-from hr.access import employee_scope_q
+from hr.access import employee_scope_forms, employee_scope_q
 from hr.models import User
+from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
 from hr.selectors.units import UnitSubtreeFilter
 from training.access import class_manage_q
 from training.models import Certificate, Enrolment, EnrolmentStatus, Result, TrainingClass
@@ -21,9 +22,9 @@ ENROLMENT_JOINS = (
 )
 
 
-class EnrolmentFilter(django_filters.FilterSet):
+class EnrolmentFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
     training_class = django_filters.ModelChoiceFilter(queryset=TrainingClass.objects.all())
-    unit = UnitSubtreeFilter(path_field="employee__unit__path", label=_("Unit (whole subtree)"))
+    unit = UnitSubtreeFilter(unit_field="employee__unit", label=_("Unit (whole subtree)"))
     employee = IdFilter(field_name="employee_id")
     status = django_filters.MultipleChoiceFilter(choices=EnrolmentStatus.choices)
     result = django_filters.MultipleChoiceFilter(choices=Result.choices)
@@ -38,6 +39,10 @@ class EnrolmentFilter(django_filters.FilterSet):
         model = Enrolment
         fields = ["training_class", "unit", "employee", "status", "result", "year"]
 
+    def scope_forms(self, user: User) -> list[Q]:
+        classes = class_manage_q(user, prefix="training_class__")
+        return [people | classes for people in employee_scope_forms(user, prefix="employee__")]
+
 
 def enrolment_visible(*, user: User) -> QuerySet[Enrolment]:
     """Enrolments of people the caller may read, and every enrolment of the classes they run."""
@@ -47,7 +52,8 @@ def enrolment_visible(*, user: User) -> QuerySet[Enrolment]:
 
 
 def enrolment_list(*, user: User, filters=None) -> QuerySet[Enrolment]:
-    return EnrolmentFilter(filters or {}, queryset=enrolment_visible(user=user)).qs
+    visible = enrolment_visible(user=user)
+    return EnrolmentFilter(filters, queryset=visible).qs if filters else visible
 
 
 def class_enrolments(*, user: User, training_class: TrainingClass) -> QuerySet[Enrolment]:

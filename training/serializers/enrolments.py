@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from backend.api.rows import RowListSerializer
 from training.models import Attendance, Certificate, Enrolment
 from training.serializers.classes import ProgrammeBriefSerializer
 from training.serializers.fields import ClassStatusField, EnrolmentStatusField
@@ -32,11 +33,13 @@ class CertificateBriefSerializer(serializers.ModelSerializer):
 class EnrolmentOutputSerializer(serializers.ModelSerializer):
     employee = EmployeeBriefSerializer()
     training_class = ClassBriefSerializer()
-    certificate = serializers.SerializerMethodField()
+    # A declared nested serializer, not a method building a serializer per row (issue 15: most of a page's time).
+    certificate = CertificateBriefSerializer(read_only=True, allow_null=True)
     status = EnrolmentStatusField(read_only=True)
 
     class Meta:
         model = Enrolment
+        list_serializer_class = RowListSerializer
         fields = [
             "id",
             "employee",
@@ -48,10 +51,6 @@ class EnrolmentOutputSerializer(serializers.ModelSerializer):
             "enrolled_at",
             "certificate",
         ]
-
-    def get_certificate(self, obj) -> dict | None:
-        certificate = getattr(obj, "certificate", None)
-        return CertificateBriefSerializer(certificate).data if certificate else None
 
 
 class RefusalSerializer(serializers.Serializer):

@@ -26,6 +26,7 @@ class EnrolmentViewSet(
     serializer_class = EnrolmentOutputSerializer
     permission_classes = [PersonnelWriteOrReadOnly]
     filterset_class = EnrolmentFilter
+    page_keys_first = True  # sorted by the class's start date and the person's name
     ordering_fields = ["enrolled_at", "id"]
 
     def get_queryset(self):

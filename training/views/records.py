@@ -15,7 +15,15 @@ from backend.api.pagination import BoundedCountPagination
 from hr.access import access_unit_for_read, can_read_unit_subtree
 from hr.models import Employee, OrgUnit
 from hr.selectors.employees import employee_visible
-from training.selectors.compliance import ComplianceFilter, check_year, compliance_list, unit_compliance_figures
+from training.selectors.compliance import (
+    FIGURE_FILTERS,
+    ComplianceFilter,
+    check_year,
+    compliance_list,
+    compliance_people,
+    unit_compliance_figures,
+    with_figures,
+)
 from training.selectors.enrolments import certificate_by_code
 from training.selectors.records import training_record
 from training.serializers.enrolments import (
@@ -45,8 +53,23 @@ class ComplianceListView(ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Employee.objects.none()
-        # The selector gives the annotations; the filter backend applies ComplianceFilter to them.
-        return compliance_list(user=self.request.user, year=_year(self.request))
+        # The selector gives the annotations; the filter backend applies ComplianceFilter to them. Unless the
+        # query filters or sorts by a figure, the page is chosen among the people first and only its 50 are
+        # figured (issue 15: the figures of the whole subtree were computed, then all but 50 thrown away).
+        self.figured = compliance_list(user=self.request.user, year=_year(self.request))
+        return self.figured if self.sorts_or_filters_by_figures() else compliance_people(user=self.request.user)
+
+    def sorts_or_filters_by_figures(self) -> bool:
+        params = self.request.query_params
+        ordering = params.get("ordering", "")
+        return any(params.get(name) for name in FIGURE_FILTERS) or "credited" in ordering
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if queryset is not self.figured and not queryset.query.annotations:
+            page = with_figures(page, figured=self.figured)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class ComplianceSummaryView(GenericAPIView):

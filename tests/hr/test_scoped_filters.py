@@ -1,0 +1,85 @@
+"""A unit filter drops the caller's scope only when the unit's whole subtree is theirs: the same rows, never more."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hr.access import employee_scope_forms, employee_scope_q
+from hr.models import DisciplineRecord, Employee
+from hr.selectors.scoped_filters import without_scope
+from tests.factories import EmployeeFactory
+from tests.matrix.discipline import discipline
+from tests.training.factories import trained
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+LISTS = ["/api/v1/employees/", "/api/v1/discipline-records/", "/api/v1/training/enrolments/"]
+
+
+@pytest.fixture
+def records(org):
+    people = [org.a.staff.employee, EmployeeFactory(unit=org.a.room), org.b.staff.employee]
+    for person in people:
+        discipline(person)
+        trained(org.admin, person, end=D(2025, 6, 1))
+    return people
+
+
+def _ids(client, path, **params) -> set[int]:
+    body = client.get(path, {"page_size": 500, **params}).json()
+    return {row["id"] for row in body["results"]}
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_each_role_sees_the_same_rows_with_or_without_the_unit_filter(org, as_user, records, path):
+    units = (org.a.unit, org.a.room, org.b.unit)
+    subtree = {unit: _ids(as_user(org.admin), path, unit=unit.pk) for unit in units}  # (one client: admin first)
+    for user in (org.admin, org.a.officer, org.a.manager, org.b.officer, org.a.staff):
+        client = as_user(user)
+        everything = _ids(client, path)
+        for unit in units:
+            assert _ids(client, path, unit=unit.pk) == subtree[unit] & everything, (user, unit)
+
+
+def test_a_unit_outside_the_scope_keeps_the_scope(org, as_user, records):
+    assert _ids(as_user(org.a.officer), "/api/v1/discipline-records/", unit=org.b.unit.pk) == set()
+    # A manager of a room filtering by the whole agency still sees only the room.
+    room = {r.pk for r in DisciplineRecord.objects.filter(employee__unit=org.a.room)}
+    assert _ids(as_user(org.a.manager), "/api/v1/discipline-records/", unit=org.a.unit.pk) == room
+
+
+def test_the_scope_condition_goes_only_when_implied(org, as_user, records):
+    with CaptureQueriesContext(connection) as implied:
+        as_user(org.a.officer).get("/api/v1/discipline-records/", {"unit": org.a.unit.pk})
+    with CaptureQueriesContext(connection) as outside:
+        as_user(org.a.officer).get("/api/v1/discipline-records/", {"unit": org.b.unit.pk})
+
+    def page(queries) -> str:
+        return next(q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "hr_disciplinerecord"'))
+
+    # The filter's subtree only (its unit ids); outside the scope, the scope's path besides.
+    assert page(implied).count("LIKE") == 1
+    assert page(outside).count("LIKE") == 2
+
+
+def test_without_scope_leaves_any_other_condition(org):
+    officer = org.a.officer
+    scoped = Employee.objects.filter(employee_scope_q(officer))
+    assert without_scope(scoped, employee_scope_forms(officer)).query.where.children == []
+    narrower = scoped.filter(status="ACTIVE")
+    assert without_scope(narrower, employee_scope_forms(officer)) is narrower
+    ordered = scoped.order_by("full_name")
+    assert without_scope(ordered, employee_scope_forms(officer)) is ordered
+
+
+def test_an_officer_whose_own_record_lies_outside(org, as_user, records):
+    officer = org.a.officer
+    officer.employee.unit = org.b.room
+    officer.employee.save()
+    discipline(officer.employee, decision_number="99/QĐ")
+    everything = _ids(as_user(officer), "/api/v1/discipline-records/")
+    filtered = _ids(as_user(officer), "/api/v1/discipline-records/", unit=org.a.unit.pk)
+    assert filtered == {r.pk for r in DisciplineRecord.objects.filter(employee__unit__path__startswith=org.a.unit.path)}
+    assert filtered < everything  # the own record stays visible unfiltered
