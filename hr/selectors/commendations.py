@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import IdFilter, YearFilter
 from hr.access import employee_scope_q, subtree_q
-from hr.models import Award, Commendation, Initiative, InitiativeLevel, Role, User
+from hr.models import Award, Commendation, Employee, Initiative, InitiativeLevel, Role, User
 from hr.selectors.units import InUnitSubtree, UnitSubtreeFilter
 
 
@@ -33,8 +33,10 @@ class CommendationFilter(django_filters.FilterSet):
         fields = ["employee", "unit", "within", "award", "year", "annulled"]
 
     def filter_within(self, queryset, name, value):
-        # By unit ids, not joins on the path: the people and units are then found by their indexes (issue 15).
-        return queryset.filter(Q(InUnitSubtree("employee__unit", value)) | Q(InUnitSubtree("unit", value)))
+        # The people as a subquery and the units by id, not joins on the path: PostgreSQL otherwise joins every
+        # employee to find the few awarded (issue 15; 8 ms against 0.4 ms at 20,000 people).
+        people = Employee.objects.filter(InUnitSubtree("unit", value)).values("pk")
+        return queryset.filter(Q(employee_id__in=people) | Q(InUnitSubtree("unit", value)))
 
 
 def commendation_visible(*, user: User) -> QuerySet[Commendation]:

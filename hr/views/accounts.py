@@ -5,9 +5,9 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
 from backend.api.pagination import BoundedListCountMixin
-from hr.access import account_scope_q
 from hr.models import User
 from hr.permissions import IsPersonnelWriter
+from hr.selectors.accounts import account_list_rows, account_visible
 from hr.serializers.accounts import AccountCreateSerializer, AccountOutputSerializer, AccountUpdateSerializer
 from hr.services.accounts import account_create, account_update
 from hr.views.history import HistoryMixin
@@ -31,8 +31,9 @@ class AccountViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return User.objects.none()
-        qs = User.objects.select_related("employee__unit", "scope_unit").order_by("username")
-        return qs.filter(account_scope_q(self.request.user))
+        if self.action == "list":
+            return account_list_rows(user=self.request.user)
+        return account_visible(user=self.request.user)
 
     @extend_schema(request=AccountCreateSerializer, responses={201: AccountOutputSerializer})
     def create(self, request):
