@@ -133,24 +133,50 @@ def source_counts(*, in_force: dict[tuple[str, str, str], bool], source: str, ca
 def _credit_conditions(year: int) -> tuple[Q, Q]:
     """Which enrolments' programme types count for whom, and whose teaching counts, in `year` (one rule query).
 
-    People are told apart by category and leadership post (the current post, as for the minimum).
+    People are told apart by category and leadership post (the current post, as for the minimum). The
+    people for whom the same programme types count are named together (`_people_q`): one condition per
+    distinct list of types instead of one per category and post, which the database plans and Django
+    compiles for every page of the compliance list (issue 15).
     """
     in_force = credit_rules_in_force(year=year)
-    programmes, teaching = [], []
+    by_types: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
+    teachers: list[tuple[str, bool]] = []
     for category in Category.values:
         for leader in (True, False):
-            person = Q(category=category) & _holder_q(Holder.LEADER if leader else Holder.NON_LEADER, "")
-            types = [
+            types = tuple(
                 kind
                 for kind in ProgrammeType.values
                 if source_counts(in_force=in_force, source=kind, category=category, leader=leader)
-            ]
-            if types:
-                programmes.append(person & Q(training_enrolments__training_class__programme__programme_type__in=types))
+            )
+            by_types.setdefault(types, []).append((category, leader))
             if source_counts(in_force=in_force, source=CreditSource.TEACHING, category=category, leader=leader):
-                teaching.append(person)
+                teachers.append((category, leader))
     nobody = Q(pk__in=[])
-    return reduce(operator.or_, programmes, nobody), reduce(operator.or_, teaching, nobody)
+    programmes = [
+        _people_q(people) & Q(training_enrolments__training_class__programme__programme_type__in=list(types))
+        for types, people in by_types.items()
+        if types
+    ]
+    teaching = _people_q(teachers) if teachers else nobody
+    return reduce(operator.or_, programmes, nobody), teaching
+
+
+def _people_q(people: list[tuple[str, bool]]) -> Q:
+    """People of these (category, leader) pairs, in as few conditions as the pairs allow."""
+    by_post = {leader: sorted(c for c, is_leader in people if is_leader == leader) for leader in (True, False)}
+    everyone = sorted(Category.values)
+
+    def of(categories: list[str]) -> Q:
+        return Q() if categories == everyone else Q(category__in=categories)
+
+    if by_post[True] == by_post[False]:
+        return of(by_post[True])
+    parts = [
+        of(categories) & _holder_q(Holder.LEADER if leader else Holder.NON_LEADER, "")
+        for leader, categories in by_post.items()
+        if categories
+    ]
+    return reduce(operator.or_, parts)
 
 
 def taught_in_year(year: int) -> QuerySet[TeachingAssignment]:
