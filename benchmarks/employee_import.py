@@ -33,6 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.database import bench_database, ensure_database, setup_django
 
 SEED_STAFF = 1000
+# Births from 1965, recruitment 23 to 32 years later: the file's earliest recruitment is 01/01/1988.
+FIRST_BIRTH_YEAR = 1965
+EARLIEST_RECRUITMENT = datetime.date(FIRST_BIRTH_YEAR + 23, 1, 1)
 FAMILIES = ["Lò", "Cầm", "Quàng", "Lường", "Hà", "Nguyễn", "Trần", "Đinh", "Vì", "Tòng"]
 GIVEN = ["Hương", "Thủy", "Xiêm", "Hùng", "Dũng", "Pằn", "Ánh", "Định", "Quyết", "Nhung"]
 
@@ -62,13 +65,18 @@ def prepare(seed: int) -> str:
 
 
 def make_file(rows: int, seed: int) -> bytes:
-    """`rows` new people spread over the current units, ranked on a valid step of their rank's scale."""
+    """`rows` new people spread over the current units, ranked on a valid step of their rank's scale.
+
+    Only units that existed by the earliest recruitment date are drawn: an assignment cannot begin before
+    its unit (the demo's communes of 01/07/2025 would refuse most rows).
+    """
     from exchange.importers.employees import COLUMNS
     from hr.identity import make_national_id
     from hr.models import OrgUnit, Rank, SalaryStep
 
     rng = random.Random(seed)
-    units = list(OrgUnit.objects.filter(valid_to__isnull=True).values_list("code", flat=True))
+    current = OrgUnit.objects.filter(valid_to__isnull=True, valid_from__lte=EARLIEST_RECRUITMENT)
+    units = list(current.values_list("code", flat=True))
     steps: dict[int, list[int]] = {}
     for scale_id, step in SalaryStep.objects.values_list("scale_id", "step"):
         steps.setdefault(scale_id, []).append(step)
@@ -80,7 +88,7 @@ def make_file(rows: int, seed: int) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([header[key] for key in keys])
     for serial in range(1, rows + 1):
-        birth = datetime.date(1965 + rng.randrange(38), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        birth = datetime.date(FIRST_BIRTH_YEAR + rng.randrange(38), 1 + rng.randrange(12), 1 + rng.randrange(28))
         sex = rng.choice("MF")
         middle = "Thị" if sex == "F" else "Văn"
         rank, rank_steps = rng.choice(ranks)

@@ -1,15 +1,34 @@
 """Reading a file column by column: the same cells, row numbers and header errors as `read_table`, no dict per row."""
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import zip_longest
 
 import numpy as np
 import pandas as pd
+from django.utils.translation import gettext as _
 
 from exchange.errors import HEADER_ROW, RowErrors
-from exchange.tables import Column, map_headers, nfc, read_grid, unguard
+from exchange.tables import (
+    BLANK_ROW_ALLOWANCE,
+    ZIP_MAGIC,
+    Column,
+    UnreadableFile,
+    _csv_rows,
+    _limits,
+    _too_many_rows,
+    _xlsx_rows,
+    map_headers,
+    nfc,
+    unguard,
+)
+
+# Rows read before they become columns. Small chunks keep a chunk's rows and strings in the processor's
+# caches while they are transposed and normalised: a million rows read in 3.3 s of CPU by 2,000, 4.7 s by
+# 20,000 (benchmarks/README.md); below 1,000 the per-chunk work starts to show.
+CHUNK_ROWS = 2_000
 
 
 @dataclass
@@ -41,11 +60,11 @@ def _normalised(cells: np.ndarray) -> np.ndarray:
 
 @contextmanager
 def _no_cycle_collection():
-    """Python's cycle collector paused while a file becomes millions of row lists and column tuples.
+    """Python's cycle collector paused while a file becomes row lists and column tuples.
 
     Each of those containers is tracked, and every collection the allocations trigger walks all that are
-    alive, so reading slowed down faster than the file grew: at 1,000,000 rows 9.9 s of CPU with the
-    collector, 5.6 s without (benchmarks/README.md). The rows form no cycles; the collector is restored.
+    alive, so reading slowed down faster than the file grew (benchmarks/README.md). The rows form no
+    cycles; the collector is restored.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -56,26 +75,86 @@ def _no_cycle_collection():
             gc.enable()
 
 
+def _grid_chunks(content: bytes, filename: str) -> Iterator[list[list[str]]]:
+    """`read_grid`'s rows `CHUNK_ROWS` at a time, after a first chunk holding the header row alone.
+
+    The same file checks, row limits and `UnreadableFile` errors as `read_grid`, raised as the rows are read.
+    """
+    max_rows, max_bytes = _limits()
+    if len(content) > max_bytes:
+        raise UnreadableFile(
+            _("The file is larger than %(limit)s MB.") % {"limit": f"{max_bytes / 1024 / 1024:g}"},
+            code="file_too_large",
+        )
+    is_xlsx = filename.lower().endswith((".xlsx", ".xlsm")) or content.startswith(ZIP_MAGIC)
+    lines = _xlsx_rows(content) if is_xlsx else _csv_rows(content)
+    try:
+        header = next(lines, None)
+        if header is None:
+            raise UnreadableFile(_("The file could not be read as CSV or XLSX."), code="unreadable_file")
+        yield [header]
+        rows: list[list[str]] = []
+        filled = 0
+        for read, values in enumerate(lines, start=1):
+            if any(values):
+                filled += 1
+            if filled > max_rows or read > 2 * max_rows + BLANK_ROW_ALLOWANCE:
+                raise _too_many_rows(max_rows)
+            rows.append(values)
+            if len(rows) == CHUNK_ROWS:
+                yield rows
+                rows = []
+        if rows:
+            yield rows
+    except UnreadableFile:
+        raise
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(_("The CSV file is not UTF-8 encoded."), code="unreadable_file") from exc
+    except Exception as exc:  # csv errors; openpyxl raises assorted zip and XML errors on corrupt workbooks
+        raise UnreadableFile(_("The file could not be read as CSV or XLSX."), code="unreadable_file") from exc
+    finally:
+        lines.close()
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.empty(0, dtype=object)
+
+
 def read_columns(
     content: bytes, *, filename: str, columns: list[Column], ignored: frozenset[str], errors: RowErrors
 ) -> ColumnTable:
-    """`read_table` by columns: the same parsing, header checks, cell normalisation and blank-row skipping."""
+    """`read_table` by columns: the same parsing, header checks, cell normalisation and blank-row skipping.
+
+    Each chunk of rows becomes normalised columns before the next is read, so the raw rows of a whole
+    file (a million lists, ten million strings) are never alive at once: at that size, allocating them
+    cost more per row than at 100,000 (page faults, caches; benchmarks/README.md).
+    """
+    header_errors = RowErrors()  # reported once the whole file has been read, as `read_table` does
     with _no_cycle_collection():
-        header, grid = read_grid(content, filename)
-        mapping, headers = map_headers(header, columns=columns, ignored=ignored, errors=errors)
-        # One pass of C transposes the rows into columns; short rows (trailing cells left out) read as blank.
-        by_position = list(zip_longest(*grid, fillvalue="")) if grid else []
-    cells = {}
-    for position, key in mapping.items():
-        if position < len(by_position):
-            column = np.empty(len(grid), dtype=object)
-            column[:] = by_position[position]
-            cells[key] = _normalised(column)
-        else:
-            cells[key] = np.full(len(grid), "", dtype=object)
-    filled = np.zeros(len(grid), dtype=bool)
+        chunks = _grid_chunks(content, filename)
+        (header,) = next(chunks)
+        mapping, headers = map_headers(header, columns=columns, ignored=ignored, errors=header_errors)
+        parts: dict[str, list[np.ndarray]] = {key: [] for key in mapping.values()}
+        for rows in chunks:
+            # One pass of C transposes the rows into columns; short rows (trailing cells left out) read as blank.
+            by_position = list(zip_longest(*rows, fillvalue=""))
+            for position, key in mapping.items():
+                if position < len(by_position):
+                    column = np.empty(len(rows), dtype=object)
+                    column[:] = by_position[position]
+                    parts[key].append(_normalised(column))
+                else:
+                    parts[key].append(np.full(len(rows), "", dtype=object))
+    for error in header_errors.items:
+        errors.add(error.row, error.column, error.message)
+    cells = {key: _joined(values) for key, values in parts.items()}
+    # Without a known column no row has a filled cell: every row is blank and skipped.
+    total = len(next(iter(cells.values()))) if cells else 0
+    filled = np.zeros(total, dtype=bool)
     for values in cells.values():
         filled |= values != ""
     kept = np.flatnonzero(filled)
     numbers = (kept + HEADER_ROW + 1).tolist()
-    return ColumnTable(columns={key: values[kept] for key, values in cells.items()}, numbers=numbers, headers=headers)
+    if len(kept) < total:  # a file without blank rows keeps its columns as they are, uncopied
+        cells = {key: values[kept] for key, values in cells.items()}
+    return ColumnTable(columns=cells, numbers=numbers, headers=headers)

@@ -104,8 +104,10 @@ class EmployeeImporter(Importer):
     )
 
     def _load_references(self) -> None:
-        # Reference tables are small: one query each replaces a lookup per row.
-        self.units = {unit.code: unit for unit in OrgUnit.objects.only("id", "code", "path", "name")}
+        # Reference tables are small: one query each replaces a lookup per row. Units come with their
+        # validity dates, which every new person's first assignment is checked against (no query per unit).
+        units = OrgUnit.objects.only("id", "code", "path", "name", "valid_from", "valid_to")
+        self.units = {unit.code: unit for unit in units}
         self.positions = {position.code: position for position in Position.objects.all()}
         self.ranks = {rank.code: rank for rank in Rank.objects.all()}
         self.steps = {(step.scale_id, step.step): step for step in SalaryStep.objects.all()}

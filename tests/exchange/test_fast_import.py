@@ -9,13 +9,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from exchange.importers import IMPORTERS
+from exchange.errors import RowErrors
+from exchange.importers import IMPORTERS, columns
 from exchange.importers.employees import EmployeeImporter
 from exchange.importers.employees_fast import FastEmployeeImporter, national_id_plausible
 from exchange.services.imports import records_import
+from exchange.tables import UnreadableFile, read_table
 from hr.identity import make_national_id, validate_national_id
 from hr.models import Assignment, Employee, PersonChange, SalaryRecord
-from tests.exchange.conftest import csv_bytes, person
+from tests.exchange.conftest import csv_bytes, person, xlsx_bytes
 from tests.factories import EmployeeFactory, OrgUnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -303,6 +305,93 @@ def test_odd_files_answer_the_same(monkeypatch, org, content):
             )
         answers.append(result.as_dict())
     assert answers[0] == answers[1]
+
+
+def test_trailing_nul_characters_count_in_lengths(monkeypatch, org):
+    """A cell's length is its `len()`, as the validators count it (numpy's fixed-width text drops trailing NULs)."""
+    rows = [
+        row(org.a.room.code, 1, **{NAME: "A" * 128 + "\x00"}),
+        row(org.a.room.code, 2, **{"Dân tộc": "Thái" + "\x00" * 100}),
+        row(org.a.room.code, 3, **{NAME: "A" * 127 + "\x00"}),
+    ]
+    service, _wrote = _run(monkeypatch, EmployeeImporter, actor=org.admin, rows=rows, dry_run=True)
+    fast, _wrote = _run(monkeypatch, FastEmployeeImporter, actor=org.admin, rows=rows, dry_run=True)
+    assert {error["row"] for error in service["errors"]} == {2, 3}
+    assert fast == service
+
+
+def _read_both(content: bytes, filename: str) -> list:
+    """`read_table`'s rows and `read_columns`' (cells, row numbers, headers, header errors), or the refusal."""
+    answers = []
+    for read in (read_table, columns.read_columns):
+        errors = RowErrors()
+        try:
+            table = read(
+                content,
+                filename=filename,
+                columns=EmployeeImporter.columns,
+                ignored=EmployeeImporter.ignored,
+                errors=errors,
+            )
+        except UnreadableFile as exc:
+            answers.append((exc.code, str(exc), errors.as_list()))
+            continue
+        answers.append((table.rows, table.numbers, table.headers, errors.as_list()))
+    return answers
+
+
+CHUNKED_CSV = (
+    "Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Không biết,Mã đơn vị\n"
+    "011191000001,Lò Thị A,12/04/1991\n"
+    "\n"
+    ",,,,,\n"
+    "011191000002, Cầm Văn B ,12/04/1991,Nam,x,PHONG,thừa,thừa nữa\n"
+    "'=1+2\n"
+    "\n"
+    "\n"
+    ",,,,,  \n"
+    "011191000003,Lò Thị C\n"
+    "011191000004\n"
+)
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 20_000])
+def test_rows_read_in_chunks_come_out_as_read_table_gives_them(monkeypatch, chunk_rows):
+    """Blank rows, short and long rows, an unknown column and a guarded cell, on both sides of chunk boundaries."""
+    monkeypatch.setattr(columns, "CHUNK_ROWS", chunk_rows)
+    table, by_columns = _read_both(CHUNKED_CSV.encode(), "a.csv")
+    assert table == by_columns
+    assert table[1] == [2, 5, 6, 10, 11]
+    assert table[3]  # the unknown column
+
+
+def test_a_workbook_read_in_chunks_comes_out_as_read_table_gives_it(monkeypatch, org):
+    monkeypatch.setattr(columns, "CHUNK_ROWS", 2)
+    rows = [row(org.a.room.code, serial) for serial in range(1, 6)]
+    rows[2] = dict.fromkeys(rows[2], "")
+    table, by_columns = _read_both(xlsx_bytes(rows), "a.xlsx")
+    assert table == by_columns
+    assert table[1] == [2, 3, 5, 6]
+
+
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (CHUNKED_CSV.encode(), "too_many_rows"),  # five filled rows past a limit of four
+        (CHUNKED_CSV.encode() + b"\n" * 20, "too_many_rows"),  # blank rows past twice the limit and the allowance
+        (CHUNKED_CSV.encode() + "Lò Thị D".encode("utf-16"), "unreadable_file"),
+        (b"", "unreadable_file"),
+        (b"x" * 101, "file_too_large"),
+    ],
+)
+def test_a_file_read_in_chunks_is_refused_as_read_table_refuses_it(monkeypatch, settings, content, code):
+    monkeypatch.setattr(columns, "CHUNK_ROWS", 2)
+    monkeypatch.setattr("exchange.tables.BLANK_ROW_ALLOWANCE", 1)
+    monkeypatch.setattr(columns, "BLANK_ROW_ALLOWANCE", 1)
+    settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_BYTES = 4, 100 if code == "file_too_large" else 10_000
+    table, by_columns = _read_both(content, "a.csv")
+    assert table == by_columns
+    assert table[0] == code
 
 
 def _accepted(value: str) -> bool:
