@@ -116,8 +116,12 @@ def _csv_rows(content: bytes) -> Iterator[list[str]]:
     yield from csv.reader(io.StringIO(text, newline=""), delimiter=separator)
 
 
-def read_grid(content: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
-    """The header row and the data rows as text, at most `IMPORT_MAX_ROWS` non-empty data rows."""
+def grid_chunks(content: bytes, filename: str, *, chunk_rows: int | None = None) -> Iterator[list[list[str]]]:
+    """The header row alone, then the data rows `chunk_rows` at a time (all at once without it), as text.
+
+    At most `IMPORT_MAX_ROWS` non-empty data rows; the file checks and `UnreadableFile` errors are raised
+    as the rows are read.
+    """
     max_rows, max_bytes = _limits()
     if len(content) > max_bytes:
         raise UnreadableFile(
@@ -130,6 +134,7 @@ def read_grid(content: bytes, filename: str) -> tuple[list[str], list[list[str]]
         header = next(lines, None)
         if header is None:
             raise UnreadableFile(_("The file could not be read as CSV or XLSX."), code="unreadable_file")
+        yield [header]
         rows: list[list[str]] = []
         filled = 0
         # Blank rows cost little but are not free: a sheet of empty rows is bounded too.
@@ -139,7 +144,11 @@ def read_grid(content: bytes, filename: str) -> tuple[list[str], list[list[str]]
             if filled > max_rows or read > 2 * max_rows + BLANK_ROW_ALLOWANCE:
                 raise _too_many_rows(max_rows)
             rows.append(values)
-        return header, rows
+            if len(rows) == chunk_rows:
+                yield rows
+                rows = []
+        if rows:
+            yield rows
     except UnreadableFile:
         raise
     except UnicodeDecodeError as exc:
@@ -148,6 +157,13 @@ def read_grid(content: bytes, filename: str) -> tuple[list[str], list[list[str]]
         raise UnreadableFile(_("The file could not be read as CSV or XLSX."), code="unreadable_file") from exc
     finally:
         lines.close()  # a workbook left early (too many rows) is closed now, not when collected
+
+
+def read_grid(content: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
+    """The header row and the data rows as text, at most `IMPORT_MAX_ROWS` non-empty data rows."""
+    chunks = grid_chunks(content, filename)
+    (header,) = next(chunks)
+    return header, next(chunks, [])
 
 
 def read_table(

@@ -387,7 +387,6 @@ def test_a_workbook_read_in_chunks_comes_out_as_read_table_gives_it(monkeypatch,
 def test_a_file_read_in_chunks_is_refused_as_read_table_refuses_it(monkeypatch, settings, content, code):
     monkeypatch.setattr(columns, "CHUNK_ROWS", 2)
     monkeypatch.setattr("exchange.tables.BLANK_ROW_ALLOWANCE", 1)
-    monkeypatch.setattr(columns, "BLANK_ROW_ALLOWANCE", 1)
     settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_BYTES = 4, 100 if code == "file_too_large" else 10_000
     table, by_columns = _read_both(content, "a.csv")
     assert table == by_columns
