@@ -205,7 +205,7 @@ class TestCompliancePages:
             whole = compliance_list(user=user, year=2025)
             for query, order in (
                 ({}, ("full_name", "id")),
-                ({"ordering": "-credited"}, ("-credited", "id")),
+                ({"ordering": "-credited,id"}, ("-credited", "id")),
                 ({"compliant": "false"}, ("full_name", "id")),
                 ({"unit": org.a.room.pk}, ("full_name", "id")),
             ):
