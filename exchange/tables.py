@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from backend.api.text import FORBIDDEN_MESSAGE, has_forbidden_characters, without_forbidden_characters
 from exchange.errors import HEADER_ROW, RowErrors
 
 # Zip archives (and so XLSX workbooks) start with these bytes.
@@ -181,6 +182,11 @@ def read_table(
     for number, values in enumerate(grid, start=HEADER_ROW + 1):
         row = {key: _cell(values, position) for position, key in mapping.items()}
         if any(row.values()):
+            for key, value in row.items():
+                if has_forbidden_characters(value):
+                    # Refused with its cell, and removed so no later look-up sends it to the database (NUL).
+                    errors.add(number, headers[key], FORBIDDEN_MESSAGE)
+                    row[key] = without_forbidden_characters(value)
             rows.append(row)
             numbers.append(number)
     return Table(rows=rows, numbers=numbers, headers=headers)

@@ -8,6 +8,7 @@ from itertools import zip_longest
 import numpy as np
 import pandas as pd
 
+from backend.api.text import FORBIDDEN_MESSAGE, has_forbidden_characters, without_forbidden_characters
 from exchange.errors import HEADER_ROW, RowErrors
 from exchange.tables import Column, grid_chunks, map_headers, nfc, unguard
 
@@ -37,11 +38,17 @@ class ColumnTable:
         return found if found is not None else np.full(len(self.numbers), "", dtype=object)
 
 
-def _normalised(cells: np.ndarray) -> np.ndarray:
-    """`read_table`'s cell text (NFC, stripped, a guarding apostrophe removed), once per distinct cell."""
+def _normalised(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`read_table`'s cell text (NFC, stripped, a guarding apostrophe removed, forbidden characters removed),
+    and which cells held a forbidden character; once per distinct cell."""
     codes, distinct = pd.factorize(cells)
-    clean = np.array([unguard(nfc(text)) if text else "" for text in distinct] or [""], dtype=object)
-    return clean[codes] if len(codes) else np.empty(0, dtype=object)
+    texts = [unguard(nfc(text)) if text else "" for text in distinct] or [""]
+    bad = np.fromiter(map(has_forbidden_characters, texts), dtype=bool, count=len(texts))
+    clean = np.empty(len(texts), dtype=object)
+    clean[:] = [without_forbidden_characters(text) for text in texts] if bad.any() else texts
+    if not len(codes):
+        return np.empty(0, dtype=object), np.zeros(0, dtype=bool)
+    return clean[codes], bad[codes]
 
 
 @contextmanager
@@ -80,6 +87,7 @@ def read_columns(
         (header,) = next(chunks)
         mapping, headers = map_headers(header, columns=columns, ignored=ignored, errors=header_errors)
         parts: dict[str, list[np.ndarray]] = {key: [] for key in mapping.values()}
+        refused: dict[str, list[np.ndarray]] = {key: [] for key in mapping.values()}
         for rows in chunks:
             # One pass of C transposes the rows into columns; short rows (trailing cells left out) read as blank.
             by_position = list(zip_longest(*rows, fillvalue=""))
@@ -87,9 +95,12 @@ def read_columns(
                 if position < len(by_position):
                     column = np.empty(len(rows), dtype=object)
                     column[:] = by_position[position]
-                    parts[key].append(_normalised(column))
+                    clean, bad = _normalised(column)
+                    parts[key].append(clean)
+                    refused[key].append(bad)
                 else:
                     parts[key].append(np.full(len(rows), "", dtype=object))
+                    refused[key].append(np.zeros(len(rows), dtype=bool))
     for error in header_errors.items:
         errors.add(error.row, error.column, error.message)
     cells = {key: _joined(values) for key, values in parts.items()}
@@ -100,6 +111,11 @@ def read_columns(
         filled |= values != ""
     kept = np.flatnonzero(filled)
     numbers = (kept + HEADER_ROW + 1).tolist()
+    # A cell with a forbidden character is refused with its cell, in `read_table`'s order (row by row, then
+    # column by column); its text, without the character, goes on to the other checks.
+    marked = [(row, order) for order, key in enumerate(cells) for row in np.flatnonzero(_joined(refused[key])[kept])]
+    for row, order in sorted(marked):
+        errors.add(numbers[row], headers[list(cells)[order]], FORBIDDEN_MESSAGE)
     if len(kept) < total:  # a file without blank rows keeps its columns as they are, uncopied
         cells = {key: values[kept] for key, values in cells.items()}
     return ColumnTable(columns=cells, numbers=numbers, headers=headers)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from backend.api.text import FORBIDDEN_MESSAGE
 from exchange.errors import RowErrors
 from exchange.importers import IMPORTERS, columns
 from exchange.importers.employees import EmployeeImporter
@@ -307,8 +308,8 @@ def test_odd_files_answer_the_same(monkeypatch, org, content):
     assert answers[0] == answers[1]
 
 
-def test_trailing_nul_characters_count_in_lengths(monkeypatch, org):
-    """A cell's length is its `len()`, as the validators count it (numpy's fixed-width text drops trailing NULs)."""
+def test_trailing_nul_characters_are_refused_alike(monkeypatch, org):
+    """Trailing NULs (which numpy's fixed-width text would drop) are refused on both paths, whatever the length."""
     rows = [
         row(org.a.room.code, 1, **{NAME: "A" * 128 + "\x00"}),
         row(org.a.room.code, 2, **{"Dân tộc": "Thái" + "\x00" * 100}),
@@ -316,7 +317,7 @@ def test_trailing_nul_characters_count_in_lengths(monkeypatch, org):
     ]
     service, _wrote = _run(monkeypatch, EmployeeImporter, actor=org.admin, rows=rows, dry_run=True)
     fast, _wrote = _run(monkeypatch, FastEmployeeImporter, actor=org.admin, rows=rows, dry_run=True)
-    assert {error["row"] for error in service["errors"]} == {2, 3}
+    assert {error["row"] for error in service["errors"]} == {2, 3, 4}
     assert fast == service
 
 
@@ -426,3 +427,23 @@ def test_the_column_check_of_national_ids_is_the_validator():
     ]
     cells = np.array(values, dtype=object)
     assert national_id_plausible(cells).tolist() == [_accepted(v) for v in values]
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\x1b"])
+def test_a_forbidden_character_in_any_cell_is_a_row_error_on_both_paths(monkeypatch, org, dry_run, character):
+    """NUL reached PostgreSQL (a 500: it stores no NUL); now both paths refuse the cell and write nothing."""
+    rows = good_rows(org)
+    before = _snapshot({r[ID] for r in rows if r[ID]})
+    columns = [column for column in rows[0] if column != ID]  # the national ID: see the API test
+    for n, row in enumerate(rows[:4]):
+        column = columns[n % len(columns)]
+        row[column] = f"{row[column]}{character}" if row[column] else character
+    service, service_wrote = _run(monkeypatch, EmployeeImporter, actor=org.admin, rows=rows, dry_run=dry_run)
+    fast, fast_wrote = _run(monkeypatch, FastEmployeeImporter, actor=org.admin, rows=rows, dry_run=dry_run)
+    assert fast == service
+    forbidden = [e for e in service["errors"] if e["message"] == str(FORBIDDEN_MESSAGE)]
+    assert [(e["row"], e["column"]) for e in forbidden] == [(2 + n, columns[n % len(columns)]) for n in range(4)]
+    assert fast_wrote == service_wrote
+    before.pop("timestamps")
+    assert {k: v for k, v in fast_wrote.items() if k not in {"counts", "new_timestamps"}} == before

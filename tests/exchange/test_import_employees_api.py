@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from hr.models import Assignment, Employee, PersonChange, Role, SalaryRecord
-from tests.exchange.conftest import HEADERS, csv_bytes, person, xlsx_bytes
+from tests.exchange.conftest import HEADERS, csv_bytes, person, upload, xlsx_bytes
 from tests.factories import UserFactory
 from tests.refusals import refused, unchanged
 
@@ -298,3 +298,18 @@ class QueryCountTests:
             counts.append(len(queries))
         # SQLite caps a query at 999 parameters, so its batches are smaller: a few more INSERTs, never one a row.
         assert counts[0] <= counts[1] <= counts[0] + 4
+
+
+@pytest.mark.parametrize("dry_run", ["true", "false"])
+@pytest.mark.parametrize("header", ["Số định danh cá nhân", "Họ và tên", "Mã đơn vị"])
+def test_a_nul_in_a_cell_is_its_row_error_never_a_500(org, as_user, dry_run, header):
+    """PostgreSQL stores no NUL: a national ID or name carrying one used to reach it and fail the request."""
+    bad = person(org.a.room.code, 1)
+    bad[header] += "\x00"
+    before = _count()
+    response = as_user(org.admin).post(
+        URL, {"file": upload(csv_bytes([bad, person(org.a.room.code, 2)])), "dry_run": dry_run}, format="multipart"
+    )
+    assert response.status_code == (200 if dry_run == "true" else 400)
+    assert {(e["row"], e["column"]) for e in response.json()["errors"]} >= {(2, header)}
+    assert _count() == before
