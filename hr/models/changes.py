@@ -16,7 +16,11 @@ from django.utils.translation import gettext_lazy as _
 class PersonChange(models.Model):
     """A record of a person that was created or changed: which model, which row, which fields."""
 
-    employee = models.ForeignKey("hr.Employee", on_delete=models.PROTECT, related_name="+", verbose_name=_("employee"))
+    # No index on the person: the feed reads by position, and people are never deleted (the only reader by
+    # person would be the PROTECT check). A bulk load writes three rows per new person (issue 15).
+    employee = models.ForeignKey(
+        "hr.Employee", on_delete=models.PROTECT, related_name="+", db_index=False, verbose_name=_("employee")
+    )
     # The changed record's model as "app_label.modelname" and its id: the sync registry maps it to a data group.
     source = models.CharField(_("source"), max_length=100)
     object_id = models.BigIntegerField(_("record id"))
