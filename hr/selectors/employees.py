@@ -4,10 +4,10 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from hr.access import employee_scope_forms, employee_scope_q
+from hr.access import can_read_unit_subtree, employee_scope_forms, employee_scope_q
 from hr.models import Assignment, Category, Employee, EmploymentStatus, OrgUnit, Position, Rank, SalaryRecord, User
-from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
-from hr.selectors.units import UnitSubtreeFilter
+from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin, without_scope
+from hr.selectors.units import UnitSubtreeIdsFilter, subtree_unit_ids
 
 # What a row of the list shows (`EmployeeListSerializer`), and the unit's path the access checks read.
 LIST_FIELDS = [
@@ -27,9 +27,7 @@ LIST_FIELDS = [
 
 class EmployeeFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
     # Only the path is needed to filter by the subtree, so the unit is read without its other columns.
-    unit = UnitSubtreeFilter(
-        path_field="unit__path", queryset=OrgUnit.objects.only("id", "path"), label=_("Unit (whole subtree)")
-    )
+    unit = UnitSubtreeIdsFilter(queryset=OrgUnit.objects.only("id", "path"), label=_("Unit (whole subtree)"))
     category = django_filters.MultipleChoiceFilter(choices=Category.choices, distinct=False)
     status = django_filters.MultipleChoiceFilter(choices=EmploymentStatus.choices, distinct=False)
     rank = django_filters.ModelChoiceFilter(queryset=Rank.objects.all(), field_name="rank")
@@ -42,6 +40,17 @@ class EmployeeFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
 
     def scope_forms(self, user: User) -> list[Q]:
         return employee_scope_forms(user)
+
+    def filter_queryset(self, queryset):
+        # Without a unit, an officer's or manager's list is their scope's subtree: read by its unit ids as the
+        # unit filter reads it (`UnitSubtreeIdsFilter`), when the scope is that subtree and nothing else.
+        user = getattr(self.request, "user", None)
+        scope = getattr(user, "scope_unit", None) if getattr(user, "is_authenticated", False) else None
+        if self.form.cleaned_data.get("unit") is None and scope is not None and can_read_unit_subtree(user, scope):
+            subtree = without_scope(queryset, employee_scope_forms(user)[:1])
+            if subtree is not queryset:
+                queryset = subtree.filter(unit__in=subtree_unit_ids(scope))
+        return super().filter_queryset(queryset)
 
 
 def employee_visible(*, user: User) -> QuerySet[Employee]:

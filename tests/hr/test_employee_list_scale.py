@@ -96,13 +96,26 @@ def test_unit_filter_inside_the_scope_keeps_the_same_rows(org, as_user):
         assert {row["unit"]["id"] for row in body["results"]} == expected_units
 
 
-def test_unit_filter_inside_the_scope_runs_one_path_condition(org, as_user):
+@pytest.mark.parametrize("query", [{"unit": "agency"}, {}])
+def test_the_subtree_is_read_by_unit_ids_with_or_without_the_unit_filter(org, as_user, query):
+    """No path condition in the page: the subtree's ids, as constants (the planner counts them; issue 15)."""
     _people(org)
+    params = {"status": "ACTIVE", **({"unit": org.a.unit.pk} if query else {})}
     with CaptureQueriesContext(connection) as queries:
-        as_user(org.a.officer).get(LIST, {"unit": org.a.unit.pk, "status": "ACTIVE"})
+        body = as_user(org.a.officer).get(LIST, params).json()
     page = [q["sql"] for q in queries.captured_queries if "ORDER BY" in q["sql"] and "hr_employee" in q["sql"]]
-    assert page
-    assert page[-1].count(org.a.unit.path) == 1
+    assert page and "LIKE" not in page[-1] and str(org.a.room.pk) in page[-1]
+    expected = employee_visible(user=org.a.officer).filter(status="ACTIVE", unit__path__startswith=org.a.unit.path)
+    assert {row["id"] for row in body["results"]} == set(expected.values_list("id", flat=True))
+
+
+def test_an_officer_whose_own_record_lies_outside_keeps_it_in_the_list(org, as_user):
+    officer = org.a.officer
+    officer.employee.unit = org.b.room
+    officer.employee.save()
+    ids = {row["id"] for row in as_user(officer).get(LIST, {"page_size": 500}).json()["results"]}
+    assert officer.employee_id in ids
+    assert ids == set(employee_visible(user=officer).values_list("id", flat=True))
 
 
 # Every list that grows with the province's people, and the schema path naming it.
