@@ -12,6 +12,8 @@ generate_series, no Python per row), and ANALYZEd. At each size it times, median
   - `GET /api/v1/employees/?unit=<department>&status=ACTIVE&page_size=50` as the department's
     personnel officer and as the province admin (real JWT, scope, filters, bounded count, serialiser);
   - the same page by one raw SQL query + json.dumps (benchmarks/employee_list.py's baseline);
+  - the same list as the admin for the unit whose subtree holds the fewest working people and for a
+    unit holding none (`small_units`): a page of a few people among millions;
 
   - the training compliance summary and the rating distribution of that department
     (`/api/v1/training/compliance/summary/`, `/api/v1/evaluations/statistics/`) as the officer and the
@@ -231,6 +233,32 @@ def time_reports(clients: dict, department, runs: int, reports: list) -> None:
         print_plans(report, api_queries(clients["province admin"], url, params, table))
 
 
+def small_units() -> dict:
+    """The open unit (down to the second level) whose subtree holds the fewest working people, and a unit
+    holding none (in the demo, a district closed by the 2025 merger: its history is still listed).
+
+    The busiest department is the case the list's page reads along the name index; these are the cases that
+    index serves worst (a page of a few people among millions), chosen once at the seeded size: each copy
+    joins its person's unit, so the proportions stay.
+    """
+    from django.db import connection
+
+    from hr.models import OrgUnit
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p.id, p.valid_to IS NULL, (SELECT count(*) FROM hr_employee e JOIN hr_orgunit c"
+            " ON c.id = e.unit_id WHERE c.path LIKE p.path || '%%' AND e.status = 'ACTIVE') AS n"
+            " FROM hr_orgunit p WHERE p.depth <= 2 ORDER BY n, p.id"
+        )
+        rows = cursor.fetchall()
+    chosen = {
+        "fewest people": next((pk for pk, is_open, n in rows if n > 0 and is_open), None),
+        "nobody": next((pk for pk, _is_open, n in rows if n == 0), None),
+    }
+    return {label: OrgUnit.objects.get(pk=pk) for label, pk in chosen.items() if pk is not None}
+
+
 def main() -> None:
     args = parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -260,6 +288,8 @@ def main() -> None:
     params = {"unit": department.pk, "status": "ACTIVE", "page_size": PAGE_SIZE}
     clients = {"personnel officer": api_client(officer), "province admin": api_client(admin)}
     table = []
+    smalls = []
+    small = small_units()
     reports = defaultdict(list)
     for size in sizes:
         seconds = grow(size)
@@ -286,6 +316,14 @@ def main() -> None:
                     body["count_estimated"],
                 )
             )
+        for label, unit in small.items():
+            unit_params = {**params, "unit": unit.pk}
+
+            def call(unit_params=unit_params):
+                return clients["province admin"].get("/api/v1/employees/", unit_params)
+
+            body = call().json()
+            smalls.append((label, unit.code, total, median_ms(call, args.runs), body["count"], body["count_estimated"]))
         print_plans("officer list", api_queries(clients["personnel officer"], "/api/v1/employees/", params))
         if not args.no_reports:
             time_reports(clients, department, args.runs, reports[total])
@@ -293,6 +331,11 @@ def main() -> None:
     for label, total, api_ms, raw_ms, queries, count, estimated in table:
         shown = f"~{count:,}" if estimated else f"{count:,}"
         print(f"{label:<20}{total:>11,}{api_ms:>9.1f}{raw_ms:>17.2f}{api_ms / raw_ms:>7.1f}×{queries:>9}{shown:>10}")
+    if smalls:
+        print(f"\n{'admin, ?unit= of':<16}{'unit':<20}{'people':>11}{'API ms':>9}{'count':>10}")
+        for label, code, total, api_ms, count, estimated in smalls:
+            shown = f"~{count:,}" if estimated else f"{count:,}"
+            print(f"{label:<16}{code:<20}{total:>11,}{api_ms:>9.1f}{shown:>10}")
     if reports:
         print(f"\n{'report':<22}{'caller':<20}{'people':>11}{'API ms':>9}{'raw SQL ms':>12}{'ratio':>8}")
         for total, rows in reports.items():
