@@ -118,9 +118,11 @@ def read_columns(
     numbers = (kept + HEADER_ROW + 1).tolist()
     # A cell with a forbidden character is refused with its cell, in `read_table`'s order (row by row, then
     # column by column); its text, without the character, goes on to the other checks.
-    marked = [(row, order) for order, key in enumerate(cells) for row in np.flatnonzero(_joined(refused[key])[kept])]
-    for row, order in sorted(marked):
-        errors.add(numbers[row], headers[list(cells)[order]], FORBIDDEN_MESSAGE)
+    marked = [
+        (row, order, key) for order, key in enumerate(cells) for row in np.flatnonzero(_joined(refused[key])[kept])
+    ]
+    for row, _order, key in sorted(marked):
+        errors.add(numbers[row], headers[key], FORBIDDEN_MESSAGE)
     if len(kept) < total:  # a file without blank rows keeps its columns as they are, uncopied
         cells = {key: values[kept] for key, values in cells.items()}
     return ColumnTable(columns=cells, numbers=numbers, headers=headers)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from hr.access import can_read_unit_subtree, employee_scope_forms, employee_scope_q
 from hr.models import Assignment, Category, Employee, EmploymentStatus, OrgUnit, Position, Rank, SalaryRecord, User
 from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin, without_scope
-from hr.selectors.units import UnitSubtreeIdsFilter, subtree_unit_ids
+from hr.selectors.units import UnitSubtreeIdsFilter
 
 # What a row of the list shows (`EmployeeListSerializer`), and the unit's path the access checks read.
 LIST_FIELDS = [
@@ -49,7 +49,7 @@ class EmployeeFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
         if self.form.cleaned_data.get("unit") is None and scope is not None and can_read_unit_subtree(user, scope):
             subtree = without_scope(queryset, employee_scope_forms(user)[:1])
             if subtree is not queryset:
-                queryset = subtree.filter(unit__in=subtree_unit_ids(scope))
+                queryset = self.filters["unit"].filter(subtree, scope)
         return super().filter_queryset(queryset)
 
 

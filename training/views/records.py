@@ -67,7 +67,7 @@ class ComplianceListView(ListAPIView):
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
-        if queryset is not self.figured and not queryset.query.annotations:
+        if not self.sorts_or_filters_by_figures():  # the page's people, figured now
             page = with_figures(page, figured=self.figured)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
