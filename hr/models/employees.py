@@ -143,7 +143,11 @@ class Assignment(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
-    created_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # No index: no query reads assignments by their author, and accounts are deactivated, never deleted (the
+    # only reader would be SET_NULL's update). Every new person writes a row here (issue 15).
+    created_by = models.ForeignKey(
+        "hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -159,15 +163,22 @@ class SalaryRecord(models.Model):
     """A dated rank and salary-step decision (nâng lương, chuyển ngạch)."""
 
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="salary_records")
-    rank = models.ForeignKey("hr.Rank", on_delete=models.PROTECT, related_name="+", verbose_name=_("rank"))
+    # No indexes on the rank, the step and the author: salary records are read by person only, and ranks,
+    # steps and accounts are never deleted (the only readers would be PROTECT's and SET_NULL's checks).
+    # Every new ranked person writes a row here (issue 15).
+    rank = models.ForeignKey(
+        "hr.Rank", on_delete=models.PROTECT, related_name="+", verbose_name=_("rank"), db_index=False
+    )
     salary_step = models.ForeignKey(
-        "hr.SalaryStep", on_delete=models.PROTECT, related_name="+", verbose_name=_("salary step")
+        "hr.SalaryStep", on_delete=models.PROTECT, related_name="+", verbose_name=_("salary step"), db_index=False
     )
     coefficient = models.DecimalField(_("coefficient"), max_digits=5, decimal_places=2)
     effective_date = models.DateField(_("effective date"))
     decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
     reason = models.CharField(_("reason"), max_length=255, blank=True)
-    created_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        "hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

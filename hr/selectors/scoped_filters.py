@@ -17,6 +17,8 @@ class ScopeImpliedByUnitMixin:
     """
 
     unit_filter = "unit"
+    # Conditions the list's selector writes beside the scope, as keyword filters: they stay when the scope goes.
+    scope_kept: dict = {}
 
     def scope_forms(self, user: User) -> list[Q]:
         raise NotImplementedError
@@ -25,24 +27,26 @@ class ScopeImpliedByUnitMixin:
         unit = self.form.cleaned_data.get(self.unit_filter)
         user = getattr(self.request, "user", None)
         if unit is not None and getattr(user, "is_authenticated", False) and can_read_unit_subtree(user, unit):
-            queryset = without_scope(queryset, self.scope_forms(user))
+            queryset = without_scope(queryset, self.scope_forms(user), kept=self.scope_kept)
         return super().filter_queryset(queryset)
 
 
-def without_scope(queryset: QuerySet, scopes: list[Q]) -> QuerySet:
+def without_scope(queryset: QuerySet, scopes: list[Q], *, kept: dict | None = None) -> QuerySet:
     """`queryset` without its conditions, when they are exactly one of `scopes` and nothing else.
 
-    Rebuilt from the model's manager with the same joins to read (`select_related`), prefetches and
-    loaded columns, so the scope's joins go too. A queryset that annotates, orders or is distinct is
-    left as it is.
+    `kept` are keyword conditions written beside the scope (`filter(scope, **kept)`): they are matched with
+    it and kept. Rebuilt from the model's manager with the same joins to read (`select_related`),
+    prefetches and loaded columns, so the scope's joins go too. A queryset that annotates, orders or is
+    distinct is left as it is.
     """
     query = queryset.query
     if query.annotations or query.extra or query.order_by or query.distinct:
         return queryset
     model = queryset.model
-    if query.where not in [model._default_manager.filter(scope).query.where for scope in scopes]:
+    kept = kept or {}
+    if query.where not in [model._default_manager.filter(scope, **kept).query.where for scope in scopes]:
         return queryset
-    unscoped = model._default_manager.all()
+    unscoped = model._default_manager.filter(**kept)
     unscoped.query.select_related = query.select_related
     unscoped.query.deferred_loading = query.deferred_loading
     return unscoped.prefetch_related(*queryset._prefetch_related_lookups)

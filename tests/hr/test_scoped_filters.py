@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hr.access import employee_scope_forms, employee_scope_q
-from hr.models import DisciplineRecord, Employee
+from hr.models import DisciplineRecord, Employee, EmploymentStatus
 from hr.selectors.scoped_filters import without_scope
 from tests.factories import EmployeeFactory
 from tests.matrix.discipline import discipline
@@ -15,7 +15,8 @@ from tests.training.factories import trained
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-LISTS = ["/api/v1/employees/", "/api/v1/discipline-records/", "/api/v1/training/enrolments/"]
+COMPLIANCE = "/api/v1/training/compliance/"
+LISTS = ["/api/v1/employees/", "/api/v1/discipline-records/", "/api/v1/training/enrolments/", COMPLIANCE]
 
 
 @pytest.fixture
@@ -41,6 +42,15 @@ def test_each_role_sees_the_same_rows_with_or_without_the_unit_filter(org, as_us
         everything = _ids(client, path)
         for unit in units:
             assert _ids(client, path, unit=unit.pk) == subtree[unit] & everything, (user, unit)
+
+
+def test_the_compliance_list_keeps_only_working_people_when_the_scope_goes(org, as_user, records):
+    retired = EmployeeFactory(unit=org.a.room, status=EmploymentStatus.RETIRED)
+    working = {p.pk for p in Employee.objects.filter(unit=org.a.room, status=EmploymentStatus.ACTIVE)}
+    for user in (org.admin, org.a.officer, org.a.manager):
+        listed = _ids(as_user(user), COMPLIANCE, unit=org.a.room.pk)
+        assert retired.pk not in listed
+        assert listed == working, user
 
 
 def test_a_unit_outside_the_scope_keeps_the_scope(org, as_user, records):

@@ -219,6 +219,34 @@ class TestCompliancePages:
                     assert body.json()["results"] == rows, (user, query, page)
                     assert body.json()["count"] == expected.count()
 
+    def test_a_rule_taking_effect_between_two_pages_is_applied(self, as_user, org):
+        # The page's SQL is compiled once per year and rules: a new row makes a new one, in the same process.
+        trained(org.admin, org.a.staff.employee, end=datetime.date(2025, 6, 1), periods=30)
+        client = as_user(org.a.manager)
+
+        def staff_row() -> dict:
+            rows = client.get(LIST, {"year": 2025}).json()["results"]
+            return next(r for r in rows if r["id"] == org.a.staff.employee_id)
+
+        assert (staff_row()["minimum"], staff_row()["compliant"]) == (40, False)
+        PeriodMinimum.objects.create(
+            category=Category.CONG_CHUC, min_periods=24, valid_from=datetime.date(2025, 1, 1), legal_basis="thử"
+        )
+        assert org.a.staff.employee.category == Category.CONG_CHUC
+        assert (staff_row()["minimum"], staff_row()["credited"], staff_row()["compliant"]) == (24, 30, True)
+
+    def test_a_year_without_a_rule_is_a_400_even_for_an_empty_page(self, as_user, org):
+        client = as_user(org.admin)
+        refused(client.get(LIST, {"year": 2010}), "invalid", field="year", status=400)
+        empty = EmployeeFactory(unit=org.a.room, status=EmploymentStatus.RETIRED).unit
+        assert client.get(LIST, {"year": 2025, "unit": empty.pk, "category": "HOP_DONG"}).json()["count"] == 0
+        refused(
+            client.get(LIST, {"year": 2010, "unit": empty.pk, "category": "HOP_DONG"}),
+            "invalid",
+            field="year",
+            status=400,
+        )
+
 
 def _figure_filters(query: dict, org) -> dict:
     if "compliant" in query:

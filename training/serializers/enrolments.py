@@ -105,6 +105,9 @@ class ComplianceRowSerializer(serializers.Serializer):
     compliant = serializers.BooleanField()
     reform_trained = serializers.BooleanField()
 
+    class Meta:
+        list_serializer_class = RowListSerializer
+
 
 class ComplianceSummarySerializer(serializers.Serializer):
     unit = serializers.IntegerField(source="unit.pk")

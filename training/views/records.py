@@ -33,6 +33,8 @@ from training.serializers.enrolments import (
     TrainingRecordSerializer,
 )
 
+# The columns a row of the compliance list reads, beside its figures.
+ROW_COLUMNS = ("id", "full_name", "category", "unit__name")
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year (default: this year)")
 
 
@@ -56,8 +58,11 @@ class ComplianceListView(ListAPIView):
         # The selector gives the annotations; the filter backend applies ComplianceFilter to them. Unless the
         # query filters or sorts by a figure, the page is chosen among the people first and only its 50 are
         # figured (issue 15: the figures of the whole subtree were computed, then all but 50 thrown away).
-        self.figured = compliance_list(user=self.request.user, year=_year(self.request))
-        return self.figured if self.sorts_or_filters_by_figures() else compliance_people(user=self.request.user)
+        self.year = _year(self.request)
+        if self.sorts_or_filters_by_figures():
+            return compliance_list(user=self.request.user, year=self.year)
+        # Only what a row shows (ComplianceRowSerializer): the figures are computed by id (`with_figures`).
+        return compliance_people(user=self.request.user).only(*ROW_COLUMNS)
 
     def sorts_or_filters_by_figures(self) -> bool:
         params = self.request.query_params
@@ -68,7 +73,7 @@ class ComplianceListView(ListAPIView):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         if not self.sorts_or_filters_by_figures():  # the page's people, figured now
-            page = with_figures(page, figured=self.figured)
+            page = with_figures(page, year=self.year)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
