@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from backend.api.filters import IdFilter, YearFilter
 from hr.access import employee_scope_q, subtree_q
 from hr.models import Award, Commendation, Employee, Initiative, InitiativeLevel, Role, User
+from hr.selectors.brief import PERSON_BRIEF, UNIT_BRIEF, brief, own_columns
 from hr.selectors.units import InUnitSubtree, UnitSubtreeFilter
 
 
@@ -52,7 +53,13 @@ def commendation_list(*, user: User, filters=None) -> QuerySet[Commendation]:
 
 def commendation_list_rows(*, user: User) -> QuerySet[Commendation]:
     """`commendation_visible` with only the joins a list row shows (`CommendationOutputSerializer`)."""
-    return Commendation.objects.filter(commendation_scope_q(user)).select_related("employee", "unit", "rule")
+    rule = ("rule__kind", "rule__level", "rule__recipient", "rule__legal_basis")
+    return (
+        Commendation.objects.filter(commendation_scope_q(user))
+        .select_related("employee", "unit", "rule")
+        # The person, the unit and the rule only as the row shows them (`hr.selectors.brief`).
+        .only(*own_columns(Commendation), *brief("employee", PERSON_BRIEF), *brief("unit", UNIT_BRIEF), *rule)
+    )
 
 
 class InitiativeFilter(django_filters.FilterSet):

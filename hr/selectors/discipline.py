@@ -26,6 +26,7 @@ from hr.models import (
     User,
     forms_at_or_above,
 )
+from hr.selectors.brief import PERSON_BRIEF, brief, own_columns
 from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
 from hr.selectors.units import UnitSubtreeFilter
 
@@ -191,6 +192,8 @@ def discipline_list_rows(*, user: User) -> QuerySet[DisciplineRecord]:
     return (
         DisciplineRecord.objects.filter(employee_scope_q(user, prefix="employee__"))
         .select_related("employee", "rule")
+        # The person and the rule only as the row shows them (`hr.selectors.brief`).
+        .only(*own_columns(DisciplineRecord), *brief("employee", PERSON_BRIEF), "rule__legal_basis")
         .prefetch_related("pauses")
     )
 
