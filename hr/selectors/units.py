@@ -24,7 +24,8 @@ class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
     """
 
     def __init__(self, *, path_field: str = "path", unit_field: str | None = None, **kwargs):
-        kwargs.setdefault("queryset", OrgUnit.objects.all())
+        # The subtree is found by the unit's path: its other columns are not read.
+        kwargs.setdefault("queryset", OrgUnit.objects.only("id", "path"))
         super().__init__(**kwargs)
         self.path_field = path_field
         self.unit_field = unit_field
