@@ -67,4 +67,19 @@ class ListSearchFilter(DetailAware, SearchFilter):
 
 
 class ListOrderingFilter(DetailAware, OrderingFilter):
-    """`?ordering=`, for lists only."""
+    """`?ordering=`, for lists only. The caller's order ends with the primary key, in the direction of its last
+    term: rows with equal values (decisions of the same day) keep one order, so paging neither repeats nor skips
+    them. A list of grouped values (`values().annotate()`) keeps the caller's order as it is: its rows have no
+    primary key to order by."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = super().get_ordering(request, queryset, view)
+        if not request.query_params.get(self.ordering_param) or not ordering:
+            return ordering
+        query = queryset.query
+        if query.values_select or isinstance(query.group_by, tuple):
+            return ordering
+        terms = [term for term in ordering if isinstance(term, str)]
+        if len(terms) != len(ordering) or {term.lstrip("-") for term in terms} & {"id", "pk"}:
+            return ordering
+        return [*ordering, "-pk" if terms[-1].startswith("-") else "pk"]

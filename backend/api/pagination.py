@@ -28,7 +28,7 @@ class PageFirstPaginator(Paginator):
         return list(self.object_list[bottom:top])
 
     def page(self, number):
-        if "count" in self.__dict__ or self.orphans or not hasattr(self.object_list, "query"):
+        if self.orphans or not hasattr(self.object_list, "query"):
             return super().page(number)
         try:
             whole = int(number)
@@ -36,6 +36,11 @@ class PageFirstPaginator(Paginator):
             return super().page(number)  # Django's own refusal (PageNotAnInteger)
         if whole < 1:
             return super().page(number)
+        if "count" in self.__dict__:
+            # Counted already (DRF counts to find `?page=last`): Django's page, its rows read by `rows`.
+            whole = self.validate_number(whole)
+            bottom = (whole - 1) * self.per_page
+            return self._get_page(self.rows(bottom, min(bottom + self.per_page, self.count)), whole, self)
         bottom = (whole - 1) * self.per_page
         rows = self.rows(bottom, bottom + self.per_page)
         if 0 < len(rows) < self.per_page or (whole == 1 and not rows):

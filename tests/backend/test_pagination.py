@@ -34,6 +34,27 @@ def test_every_page_is_djangos_page(people, paginator_class):
             _same_as_django(paginator_class, people, per_page, number)
 
 
+@pytest.mark.parametrize("paginator_class", [PageFirstPaginator, KeysFirstPaginator])
+def test_a_page_counted_first_is_djangos_page_read_by_rows(people, paginator_class, monkeypatch):
+    # DRF counts before asking for `?page=last`: that page too is read by `rows` (keys first, for instance).
+    total = people.count()
+    read = []
+    rows = paginator_class.rows
+    monkeypatch.setattr(
+        paginator_class, "rows", lambda self, bottom, top: read.append((bottom, top)) or rows(self, bottom, top)
+    )
+    for per_page in (1, 3, total, total + 5):
+        paginator = paginator_class(people, per_page)
+        last = paginator.num_pages
+        page = paginator.page(last)
+        expected = Paginator(people, per_page).page(last)
+        assert (list(page), page.number, page.has_next()) == (list(expected), last, False)
+        assert read[-1] == ((last - 1) * per_page, total)
+    with pytest.raises(EmptyPage):
+        counted = paginator_class(people, 3)
+        counted.page(counted.num_pages + 1)
+
+
 def test_a_page_that_is_not_full_tells_the_count(people):
     total = people.count()
     with CaptureQueriesContext(connection) as queries:
