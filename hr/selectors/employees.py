@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from hr.access import can_read_unit_subtree, employee_scope_forms, employee_scope_q
-from hr.models import Assignment, Category, Employee, EmploymentStatus, OrgUnit, Position, Rank, SalaryRecord, User
+from hr.models import Assignment, Category, Employee, EmploymentStatus, Position, Rank, SalaryRecord, User
 from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin, without_scope
 from hr.selectors.units import UnitSubtreeIdsFilter
 
@@ -26,8 +26,7 @@ LIST_FIELDS = [
 
 
 class EmployeeFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
-    # Only the path is needed to filter by the subtree, so the unit is read without its other columns.
-    unit = UnitSubtreeIdsFilter(queryset=OrgUnit.objects.only("id", "path"), label=_("Unit (whole subtree)"))
+    unit = UnitSubtreeIdsFilter(label=_("Unit (whole subtree)"))
     category = django_filters.MultipleChoiceFilter(choices=Category.choices, distinct=False)
     status = django_filters.MultipleChoiceFilter(choices=EmploymentStatus.choices, distinct=False)
     rank = django_filters.ModelChoiceFilter(queryset=Rank.objects.all(), field_name="rank")

@@ -254,7 +254,7 @@ def with_compliance(
 class ComplianceFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
     # By the subtree's unit ids, as the employee list: a join on the path beside the caller's own scope made
     # PostgreSQL expect a handful of people and sort the whole subtree (issue 15).
-    unit = UnitSubtreeIdsFilter(queryset=OrgUnit.objects.only("id", "path"), label=gettext_lazy("Unit (whole subtree)"))
+    unit = UnitSubtreeIdsFilter(label=gettext_lazy("Unit (whole subtree)"))
     category = django_filters.MultipleChoiceFilter(choices=Category.choices)
     compliant = django_filters.BooleanFilter(field_name="compliant")
     reform_trained = django_filters.BooleanFilter(field_name="reform_trained")
@@ -307,13 +307,10 @@ _ID_MARK = -(10**15)
 
 
 def _page_figures_sql(*, year: int, size: int) -> tuple[str, tuple, int]:
-    """The SQL of `with_compliance` for `size` people, its parameters, and where the people's ids go in them."""
+    """The SQL of `with_compliance` for `size` (at least one) people, its parameters, and where their ids go."""
     minima, in_force = minima_in_force(year=year), credit_rules_in_force(year=year)
     key = (connection.vendor, year, size, tuple(sorted(minima.items())), tuple(sorted(in_force.items())))
     entry = _PAGE_FIGURES_SQL.get(key)
-    if not size:
-        _minimum_expression(year, minima=minima)  # no minimum in force is refused, whatever the page holds
-        return "", (), 0
     if entry is None:
         marks = [_ID_MARK - position for position in range(size)]
         figured = with_compliance(Employee.objects.filter(pk__in=marks), year=year, minima=minima, in_force=in_force)
@@ -334,9 +331,10 @@ def with_figures(people: list[Employee], *, year: int) -> list[Employee]:
     Its SQL is compiled once per year, rules and page length (`_page_figures_sql`); the two rule tables
     are read on every call.
     """
-    sql, params, start = _page_figures_sql(year=year, size=len(people))
     if not people:
+        _minimum_expression(year)  # a year without a minimum in force is refused, whatever the page holds
         return people
+    sql, params, start = _page_figures_sql(year=year, size=len(people))
     values = list(params)
     values[start : start + len(people)] = [person.pk for person in people]
     with connection.cursor() as cursor:
