@@ -16,7 +16,8 @@ province admin:
     the column-by-column importer) on a second file of as many new people;
   - PostgreSQL `COPY ... FROM STDIN (FORMAT csv)` of the same file into a table of text columns,
     the least work that puts those bytes in the database;
-and prints rows per second of each and the ratio import / COPY.
+and prints rows per second of each and the ratio import / COPY, the server's settings the write depends on,
+and the real run's CPU seconds (here and in its server backend) and the WAL the server wrote meanwhile.
 """
 
 import argparse
@@ -162,6 +163,48 @@ def time_copy(content: bytes) -> float:
     return elapsed
 
 
+SETTINGS = ("shared_buffers", "wal_buffers", "max_wal_size", "work_mem", "synchronous_commit", "fsync")
+
+
+def server_settings() -> str:
+    """The PostgreSQL settings the write's speed depends on (a default install has 128 MB of shared buffers)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY(%s)", [list(SETTINGS)])
+        found = dict(cursor.fetchall())
+    return ", ".join(f"{name} {found[name]}" for name in SETTINGS if name in found)
+
+
+def work_done(since: dict | None = None) -> dict:
+    """CPU seconds of this process and of its server backend (same machine), and the server's WAL counters.
+
+    Steadier than the clock on a noisy machine: what the database writes does not depend on the load.
+    """
+    import os
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        # A backend publishes its WAL counts when idle, at most once a second unless asked (PostgreSQL 15).
+        cursor.execute("SELECT pg_backend_pid(), pg_stat_force_next_flush()")
+        pid = cursor.fetchone()[0]
+        cursor.execute("SELECT wal_records, wal_bytes, wal_fpi FROM pg_stat_wal")
+        records, written, fpi = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:  # a server on another machine
+        server = float("nan")
+    now = {"pid": pid, "client": time.process_time(), "server": server, "records": records, "bytes": int(written)}
+    now["fpi"] = fpi
+    if since is None:
+        return now
+    if since["pid"] != pid:  # another connection: its backend's CPU is not comparable
+        now["server"] = since["server"] + float("nan")
+    return {key: value - since[key] for key, value in now.items()}
+
+
 def main() -> None:
     args = parse_args()
     url, name = bench_database("_import_bench", args.database)
@@ -175,9 +218,13 @@ def main() -> None:
     print(f"PostgreSQL database {name}: {before[0]:,} seeded employees ({state}).")
     print(f"CSV of {args.employees:,} new employees, {len(content) / 1e6:.1f} MB.")
 
+    print(f"Server settings: {server_settings()}.")
+
     read_seconds = time_read(content)
     dry_seconds, _ = time_import(content, dry_run=True)
+    before_work = work_done()
     real_seconds, result = time_import(content, dry_run=False)
+    real_work = work_done(since=before_work)
     after = (Employee.objects.count(), Assignment.objects.count(), SalaryRecord.objects.count())
     added = tuple(b - a for a, b in zip(before, after, strict=True))
     if result.created != args.employees or added != (args.employees,) * 3:
@@ -203,6 +250,11 @@ def main() -> None:
     for label, seconds in timings:
         print(f"{label:<42}{seconds:>10.2f}{rows / seconds:>12,.0f}{seconds / copy_seconds:>12.1f}×")
     print(f"\nratio real import / COPY: {real_seconds / copy_seconds:.1f}×")
+    print(
+        f"the real run's work: {real_work['client']:.2f} s of CPU here, {real_work['server']:.2f} s in the server's"
+        f" backend; WAL {real_work['records']:,} records, {real_work['bytes'] / 1e6:.1f} MB, {real_work['fpi']:,}"
+        " full pages (the server's counters: anything else writing meanwhile is counted too)"
+    )
     print(f"rows written by the import: {added[0]:,} employees, {added[1]:,} assignments, {added[2]:,} salary records")
 
 

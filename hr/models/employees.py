@@ -80,6 +80,8 @@ class Employee(models.Model):
     rank = models.ForeignKey(
         "hr.Rank", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("rank")
     )
+    # No index: no list filters or sorts people by their step, and steps are never deleted (only the PROTECT
+    # check would read it), while every new person and every salary decision would write an entry (issue 15).
     salary_step = models.ForeignKey(
         "hr.SalaryStep",
         on_delete=models.PROTECT,
@@ -87,6 +89,7 @@ class Employee(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("salary step"),
+        db_index=False,
     )
     salary_coefficient = models.DecimalField(
         _("salary coefficient"), max_digits=5, decimal_places=2, null=True, blank=True
