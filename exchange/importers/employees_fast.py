@@ -102,6 +102,20 @@ def _lookup(cells: np.ndarray, known: dict) -> np.ndarray:
     return mapped[codes]
 
 
+def _attribute(objects: np.ndarray, name: str) -> np.ndarray:
+    """`getattr(obj, name)` of each object (None stays None), read once per distinct object.
+
+    The objects are a few hundred units, posts, ranks and steps repeated over the rows: they are told apart by
+    identity (`id()`, in C), where a comprehension would call the attribute's Python getter on every row.
+    """
+    _distinct, first, inverse = np.unique(
+        np.fromiter(map(id, objects), dtype=np.int64, count=len(objects)), return_index=True, return_inverse=True
+    )
+    read = np.empty(len(first), dtype=object)
+    read[:] = [None if objects[p] is None else getattr(objects[p], name) for p in first]
+    return read[inverse.reshape(-1)]
+
+
 def _present(values: np.ndarray) -> np.ndarray:
     """Which values are not None (numpy compares each object with None in C)."""
     return np.not_equal(values, None)
@@ -427,12 +441,10 @@ class FastEmployeeImporter(EmployeeImporter):
         people["date_of_birth"] = values["date_of_birth"]
         people["recruitment_date"] = values["recruitment_date"]
         for key in ("unit", "position", "rank", "salary_step"):
-            people[f"{key}_id"] = np.array([obj.pk if obj is not None else None for obj in values[key]], dtype=object)
+            people[f"{key}_id"] = _attribute(values[key], "pk")
         step = values["salary_step"]
         ranked = _found(step)
-        coefficient = np.full(len(rows), None, dtype=object)
-        coefficient[ranked] = [obj.coefficient for obj in step[ranked]]
-        people["salary_coefficient"] = coefficient
+        people["salary_coefficient"] = _attribute(step, "coefficient")
         salary_date = np.where(_present(values["salary_date"]), values["salary_date"], values["recruitment_date"])
         people["salary_date"] = np.where(ranked, salary_date, None)
         people["decision_number"] = cells["decision_number"]

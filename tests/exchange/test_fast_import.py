@@ -13,7 +13,7 @@ from backend.api.text import FORBIDDEN_MESSAGE
 from exchange.errors import RowErrors
 from exchange.importers import IMPORTERS, columns
 from exchange.importers.employees import EmployeeImporter
-from exchange.importers.employees_fast import FastEmployeeImporter, national_id_plausible
+from exchange.importers.employees_fast import FastEmployeeImporter, _attribute, national_id_plausible
 from exchange.services.imports import records_import
 from exchange.tables import UnreadableFile, read_table
 from hr.identity import make_national_id, validate_national_id
@@ -427,6 +427,26 @@ def test_the_column_check_of_national_ids_is_the_validator():
     ]
     cells = np.array(values, dtype=object)
     assert national_id_plausible(cells).tolist() == [_accepted(v) for v in values]
+
+
+def test_an_attribute_is_read_per_distinct_object_and_none_stays_none():
+    class Step:
+        reads = 0
+
+        def __init__(self, pk):
+            self._pk = pk
+
+        @property
+        def pk(self):
+            Step.reads += 1
+            return self._pk
+
+    first, second = Step(7), Step(7)  # equal keys, distinct objects
+    objects = np.array([first, None, second, first, None, second, first], dtype=object)
+    assert _attribute(objects, "pk").tolist() == [7, None, 7, 7, None, 7, 7]
+    assert Step.reads == 2
+    assert _attribute(np.array([], dtype=object), "pk").tolist() == []
+    assert _attribute(np.array([None, None], dtype=object), "pk").tolist() == [None, None]
 
 
 @pytest.mark.parametrize("dry_run", [True, False])
