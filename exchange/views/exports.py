@@ -165,7 +165,35 @@ class ExportApi(GenericAPIView):
         return Response(table, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-class EmployeeExportApi(ExportApi):
+class ListExportApi(ExportApi):
+    """The export of a list: the list's scoped rows (`rows`), with its filters, search and ordering, as `table`.
+
+    Subclasses set `model` (the schema's empty queryset), `rows` (the list's selector, called with the user; a
+    method where the rows depend on the query too) and `table` (the export's selector, called with the filtered
+    queryset), or override `export_table`.
+    """
+
+    model = None
+    rows = None
+    table = None
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return self.model.objects.none()
+        return self.rows(user=self.request.user)
+
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_table(self, queryset) -> ExportTable:
+        return self.table(queryset=queryset)
+
+    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
+    def get(self, request):
+        return self.answer(request)
+
+
+class EmployeeExportApi(ListExportApi):
     """The employee list with the same filters, search and ordering as `GET /api/v1/employees/`."""
 
     filename = "can-bo"
@@ -173,21 +201,9 @@ class EmployeeExportApi(ExportApi):
     filterset_class = EmployeeFilter
     search_fields = ["full_name", "national_id", "legacy_id_number"]
     ordering_fields = ["full_name", "date_of_birth", "recruitment_date", "salary_coefficient", "id"]
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
-            return Employee.objects.none()
-        return employee_list(user=self.request.user)
-
-    def export_queryset(self):
-        return self.filter_queryset(self.get_queryset())
-
-    def export_table(self, queryset) -> ExportTable:
-        return employee_export(queryset=queryset)
-
-    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
-    def get(self, request):
-        return self.answer(request)
+    model = Employee
+    rows = staticmethod(employee_list)
+    table = staticmethod(employee_export)
 
 
 def report_unit(user: User, unit):
@@ -219,7 +235,7 @@ class RatingDistributionExportApi(ExportApi):
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year (default: this year)")
 
 
-class TrainingComplianceExportApi(ExportApi):
+class TrainingComplianceExportApi(ListExportApi):
     """Working people with their credited periods against the yearly minimum, as `GET /api/v1/training/compliance/`."""
 
     filename = "boi-duong"
@@ -227,17 +243,13 @@ class TrainingComplianceExportApi(ExportApi):
     filterset_class = ComplianceFilter
     ordering_fields = ["full_name", "credited", "id"]
     ordering = ["full_name", "id"]
+    model = Employee
 
     def year(self) -> int:
         return check_year(self.request.query_params.get("year", timezone.localdate().year))
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Employee.objects.none()
-        return compliance_list(user=self.request.user, year=self.year())
-
-    def export_queryset(self):
-        return self.filter_queryset(self.get_queryset())
+    def rows(self, *, user: User):
+        return compliance_list(user=user, year=self.year())
 
     def export_table(self, queryset) -> ExportTable:
         return training_compliance_export(queryset=queryset, year=self.year())
@@ -247,7 +259,7 @@ class TrainingComplianceExportApi(ExportApi):
         return self.answer(request)
 
 
-class DisciplineExportApi(ExportApi):
+class DisciplineExportApi(ListExportApi):
     """Discipline decisions with the filters of `GET /api/v1/discipline-records/`."""
 
     filename = "ky-luat"
@@ -255,24 +267,12 @@ class DisciplineExportApi(ExportApi):
     filterset_class = DisciplineRecordFilter
     search_fields = ["employee__full_name", "decision_number", "reason"]
     ordering_fields = ["decision_date", "effective_date", "effect_end", "id"]
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return DisciplineRecord.objects.none()
-        return discipline_list(user=self.request.user)
-
-    def export_queryset(self):
-        return self.filter_queryset(self.get_queryset())
-
-    def export_table(self, queryset) -> ExportTable:
-        return discipline_export(queryset=queryset)
-
-    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
-    def get(self, request):
-        return self.answer(request)
+    model = DisciplineRecord
+    rows = staticmethod(discipline_list)
+    table = staticmethod(discipline_export)
 
 
-class CommendationExportApi(ExportApi):
+class CommendationExportApi(ListExportApi):
     """Titles and commendations with the filters of `GET /api/v1/commendations/`."""
 
     filename = "khen-thuong"
@@ -280,21 +280,9 @@ class CommendationExportApi(ExportApi):
     filterset_class = CommendationFilter
     search_fields = ["employee__full_name", "unit__name", "decision_number"]
     ordering_fields = ["year", "decision_date", "amount", "id"]
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Commendation.objects.none()
-        return commendation_list(user=self.request.user)
-
-    def export_queryset(self):
-        return self.filter_queryset(self.get_queryset())
-
-    def export_table(self, queryset) -> ExportTable:
-        return commendation_export(queryset=queryset)
-
-    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
-    def get(self, request):
-        return self.answer(request)
+    model = Commendation
+    rows = staticmethod(commendation_list)
+    table = staticmethod(commendation_export)
 
 
 class ReformRankingExportApi(ExportApi):
@@ -323,29 +311,14 @@ class ReformRankingExportApi(ExportApi):
         return reform_ranking_export(queryset=queryset)
 
 
-class DossierTableExportApi(ExportApi):
+class DossierTableExportApi(ListExportApi):
     """A dossier table with the rows and `?employee=` filter of its list (`GET /api/v1/dossier/<table>/`)."""
 
-    selector = None
-    export = None
-    model = None
     ordering_fields = ["id"]
     ordering = ["employee__full_name", "id"]
 
     def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return self.model.objects.none()
-        return self.selector(user=self.request.user).select_related("employee")
-
-    def export_queryset(self):
-        return self.filter_queryset(self.get_queryset())
-
-    def export_table(self, queryset) -> ExportTable:
-        return self.export(queryset=queryset)
-
-    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
-    def get(self, request):
-        return self.answer(request)
+        return super().get_queryset().select_related("employee")
 
 
 class QualificationExportApi(DossierTableExportApi):
@@ -355,8 +328,8 @@ class QualificationExportApi(DossierTableExportApi):
     job_name = "dossier-qualifications"
     model = Qualification
     filterset_class = QualificationFilter
-    selector = staticmethod(qualification_list)
-    export = staticmethod(qualification_export)
+    rows = staticmethod(qualification_list)
+    table = staticmethod(qualification_export)
 
 
 class FamilyMemberExportApi(DossierTableExportApi):
@@ -366,8 +339,8 @@ class FamilyMemberExportApi(DossierTableExportApi):
     job_name = "dossier-family"
     model = FamilyMember
     filterset_class = FamilyMemberFilter
-    selector = staticmethod(family_member_list)
-    export = staticmethod(family_member_export)
+    rows = staticmethod(family_member_list)
+    table = staticmethod(family_member_export)
 
 
 class PositionHoldingExportApi(DossierTableExportApi):
@@ -377,8 +350,8 @@ class PositionHoldingExportApi(DossierTableExportApi):
     job_name = "dossier-positions"
     model = PositionHolding
     filterset_class = PositionHoldingFilter
-    selector = staticmethod(position_holding_list)
-    export = staticmethod(position_holding_export)
+    rows = staticmethod(position_holding_list)
+    table = staticmethod(position_holding_export)
 
 
 class AllowanceExportApi(DossierTableExportApi):
@@ -388,11 +361,11 @@ class AllowanceExportApi(DossierTableExportApi):
     job_name = "dossier-allowances"
     model = Allowance
     filterset_class = AllowanceFilter
-    selector = staticmethod(allowance_list)
-    export = staticmethod(allowance_export)
+    rows = staticmethod(allowance_list)
+    table = staticmethod(allowance_export)
 
 
-class GroupRecordExportApi(ExportApi):
+class GroupRecordExportApi(ListExportApi):
     """One group's record fields, one row per person the caller reads; `group` is set by each group's subclass.
 
     The sensitive groups (assets and income, health) list only the people whose sensitive data the caller
@@ -404,26 +377,17 @@ class GroupRecordExportApi(ExportApi):
     search_fields = ["full_name", "national_id"]
     ordering_fields = ["full_name", "id"]
     ordering = ["full_name", "id"]
+    model = Employee
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
-            return Employee.objects.none()
-        user = self.request.user
+    def rows(self, *, user: User):
         people = employee_list(user=user)
         if self.group in SENSITIVE_GROUPS:
             access_sensitive_list(user)
             people = people.filter(sensitive_scope_q(user))
         return people
 
-    def export_queryset(self):
-        return self.filter_queryset(self.get_queryset())
-
     def export_table(self, queryset) -> ExportTable:
         return group_record_export(group=self.group, queryset=queryset)
-
-    @extend_schema(responses=DOWNLOAD_OR_JOB, filters=True)
-    def get(self, request):
-        return self.answer(request)
 
 
 GROUP_EXPORTS: dict[str, type[GroupRecordExportApi]] = {
