@@ -24,6 +24,7 @@ import argparse
 import csv
 import datetime
 import io
+import os
 import random
 import sys
 import time
@@ -181,8 +182,6 @@ def work_done(since: dict | None = None) -> dict:
 
     Steadier than the clock on a noisy machine: what the database writes does not depend on the load.
     """
-    import os
-
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -196,13 +195,13 @@ def work_done(since: dict | None = None) -> dict:
         server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except OSError:  # a server on another machine
         server = float("nan")
-    now = {"pid": pid, "client": time.process_time(), "server": server, "records": records, "bytes": int(written)}
-    now["fpi"] = fpi
+    now = {"client": time.process_time(), "server": server, "records": records, "bytes": int(written), "fpi": fpi}
     if since is None:
-        return now
+        return {**now, "pid": pid}
+    done = {key: value - since[key] for key, value in now.items()}
     if since["pid"] != pid:  # another connection: its backend's CPU is not comparable
-        now["server"] = since["server"] + float("nan")
-    return {key: value - since[key] for key, value in now.items()}
+        done["server"] = float("nan")
+    return done
 
 
 def main() -> None:

@@ -2,8 +2,12 @@
 
 import pytest
 from django.db.models import Count
+from rest_framework.request import Request
 
+from backend.api.filters import ListOrderingFilter
+from hr.models import DisciplineRecord
 from tests.factories import EmployeeFactory
+from tests.matrix.discipline import discipline
 
 DISCIPLINE = "/api/v1/discipline-records/"
 # (list path, filter) for every list filtering by a related id or by a year.
@@ -49,8 +53,6 @@ class TestOrderingTiebreak:
     """A caller's `?ordering=` ends with the id, so rows with equal values page once each, in one order."""
 
     def test_pages_of_equal_dates_cover_every_record_once(self, org, as_user):
-        from tests.matrix.discipline import discipline
-
         people = EmployeeFactory.create_batch(7, unit=org.a.room)
         for person in people:
             discipline(person)
@@ -65,11 +67,6 @@ class TestOrderingTiebreak:
             assert seen == sorted(seen, reverse=ordering.startswith("-"))
 
     def test_an_order_naming_the_id_is_left_as_it_is(self, rf):
-        from rest_framework.request import Request
-
-        from backend.api.filters import ListOrderingFilter
-        from hr.models import DisciplineRecord
-
         class View:
             ordering_fields = ["decision_date", "id"]
             ordering = ["-decision_date", "-id"]
