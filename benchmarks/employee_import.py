@@ -11,7 +11,8 @@ officer's file would be), then times reading it by columns (the import's first s
 province admin:
   - a dry run of `exchange.services.imports.records_import` (read, validate every row, write nothing);
   - the real import (the same, then employees, their history rows, first assignments and salary
-    records written by COPY and set-based SQL, all in one transaction);
+    records written by COPY and set-based SQL, all in one transaction, in parts: the server writes
+    one part while the next is made into CSV);
   - with --service, the same two by the row-by-row service path (`EmployeeImporter`, the one before
     the column-by-column importer) on a second file of as many new people;
   - PostgreSQL `COPY ... FROM STDIN (FORMAT csv)` of the same file into a table of text columns,

@@ -10,7 +10,7 @@ problems and duplicates first, then the new people's refusals, then the correcti
 """
 
 import datetime
-import json
+import itertools
 import re
 
 import numpy as np
@@ -56,6 +56,8 @@ CELL_ORDER = {
 CLEANED_FIELDS = [f.name for f in Employee._meta.fields if f.name not in {"id", "unit", "position", "rank"}]
 CLEANED_FIELDS = [name for name in CLEANED_FIELDS if name not in {"salary_step", "created_at", "updated_at"}]
 CREATE_PHASE, CELL_PHASE = 1, 0
+# Between the national IDs of one look-up: a control character, which reading a file removes from every cell.
+SEPARATOR = "\x1f"
 
 
 def _spread(cells: np.ndarray, table: dict) -> np.ndarray:
@@ -173,6 +175,11 @@ def _detail_messages(exc: APIException, headers: dict[str, str], default_column:
 
 class FastEmployeeImporter(EmployeeImporter):
     """`EmployeeImporter` with the checks over columns and, on PostgreSQL, the write with COPY."""
+
+    # New people written at a time on PostgreSQL: the database writes one part while the next is made into rows
+    # for COPY (`employee_bulk_load`). The first part is smaller, so that the database starts sooner.
+    PART_ROWS = 20_000
+    FIRST_PART_ROWS = 5_000
 
     @classmethod
     def read(cls, content: bytes, *, filename: str, errors: RowErrors) -> ColumnTable:
@@ -292,15 +299,23 @@ class FastEmployeeImporter(EmployeeImporter):
         return {key: (self.values if key in self.values else self.cells)[key][position] for key in KEYS}
 
     def _existing(self, national_ids: list[str]) -> dict[str, Employee]:
-        """The known people among `national_ids`: one indexed look-up of the numbers, then only their records."""
+        """The known people among `national_ids`: one look-up of the numbers, then only their records."""
         if connection.vendor != "postgresql":
             return super()._existing(national_ids)
+        # One text of the numbers split by the server, rather than a 100,000-element array parameter (adapted in
+        # Python) or a JSON array (the planner guesses 100 elements, and probes the index once per number):
+        # `unnest` of a constant is counted, and the planner joins by hash when that is cheaper (issue 15: 75
+        # instead of 250 ms for 100,000 numbers). The separator is a control character, which no cell holds.
+        joined = SEPARATOR.join(national_ids)
+        if joined.count(SEPARATOR) != max(len(national_ids) - 1, 0):  # cells not read from a file: names no one
+            joined = SEPARATOR.join(number for number in national_ids if SEPARATOR not in number)
+        if not joined:
+            return {}
         with connection.cursor() as cursor:
-            # One JSON text instead of a 100,000-element array parameter: encoded in C, parsed by the server.
             cursor.execute(
-                "SELECT national_id FROM hr_employee WHERE national_id IN"
-                " (SELECT jsonb_array_elements_text(%s::jsonb))",
-                [json.dumps(national_ids)],
+                "SELECT national_id FROM hr_employee JOIN unnest(string_to_array(%s, %s)) AS wanted (number)"
+                " ON national_id = wanted.number",
+                [joined, SEPARATOR],
             )
             known = [row[0] for row in cursor.fetchall()]
         return super()._existing(known) if known else {}
@@ -425,9 +440,9 @@ class FastEmployeeImporter(EmployeeImporter):
         # Dates and choices: a missing value on a required field (a parsed value is valid).
         return empty
 
-    def _new_people(self) -> pd.DataFrame:
-        """The new people as the columns `employee_bulk_load` takes, derived as `_build` derives them."""
-        rows = self.new_rows
+    def _new_people(self, rows: np.ndarray) -> pd.DataFrame:
+        """The new people of `rows` (positions in the file) as the columns `employee_bulk_load` takes, derived as
+        `_build` derives them."""
         cells = {key: column[rows] for key, column in self.cells.items()}
         values = {key: column[rows] for key, column in self.values.items()}
         people = {key: cells[key] for key in ("national_id", "legacy_id_number", "full_name", "email")}
@@ -450,6 +465,13 @@ class FastEmployeeImporter(EmployeeImporter):
         people["decision_number"] = cells["decision_number"]
         return pd.DataFrame(people)
 
+    def _new_people_parts(self):
+        """The new people in parts of `PART_ROWS`, each made while `employee_bulk_load` writes the one before."""
+        rows = self.new_rows
+        bounds = [0, *range(min(self.FIRST_PART_ROWS, self.PART_ROWS), len(rows), self.PART_ROWS), len(rows)]
+        for start, stop in itertools.pairwise(bounds):
+            yield self._new_people(rows[start:stop])
+
     def _new_employees(self, result: ImportResult) -> None:
         """The same people as `NewEmployee`s in `to_create`, for `employee_bulk_create` (databases without COPY)."""
         for position in self.new_rows:
@@ -462,7 +484,7 @@ class FastEmployeeImporter(EmployeeImporter):
             super().write(result)
             return
         try:
-            employee_bulk_load(actor=self.actor, people=self._new_people())
+            employee_bulk_load(actor=self.actor, people=self._new_people_parts())
             self.progress("write", len(self.new_rows), total)
             if self.to_update:
                 employee_bulk_update(actor=self.actor, changes=[change for _n, change in self.to_update])

@@ -3,12 +3,14 @@
 import csv
 import datetime
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
@@ -294,38 +296,30 @@ def _may_skip_row_triggers(cursor) -> bool:
     cursor.execute("SELECT current_setting('is_superuser') = 'on'")
     if cursor.fetchone()[0]:
         return True
-    if connection.pg_version < 150000:
+    # The cursor's own connection: in the load's writer thread, `connection` would be another one.
+    if cursor.db.pg_version < 150000:
         return False
     cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET')")
     return cursor.fetchone()[0]
 
 
-def _check_keys_at_once(cursor, actor_id: int | None) -> str | None:
-    """Check the loaded rows' foreign keys set-based (two statements a key column), as the row triggers would.
+def _check_keys_at_once(cursor, keys: dict[str, set[int]], actor_id: int | None) -> None:
+    """Check the loaded rows' foreign keys once per referenced row, as the row triggers would.
 
     The checks of a foreign key constraint are triggers that run once per written row at commit: each
     looks the referenced row up and locks it FOR KEY SHARE, so that it cannot be deleted (nor its key
     changed) until the transaction ends. At 100,000 people that is 1.3 million lookups of the same few
     hundred units, posts, ranks and steps and of the one actor. Here each referenced row is looked up
-    and locked FOR KEY SHARE once, and a key naming no row raises the IntegrityError the trigger would
-    have raised. The new employees' own ids need no check: they are this transaction's rows, which no
-    other transaction sees. Then the row triggers are turned off for this transaction only (the
-    session's previous setting is returned, to be restored by `_restore_row_triggers` after the writes);
-    unique and check constraints are indexes and expressions, not triggers, and still apply.
-
-    Returns None, checking nothing, when the database role may not turn row triggers off: the
-    per-row checks then run at commit as before.
+    and locked FOR KEY SHARE once (one statement a table, over the distinct ids the rows name), and a key
+    naming no row raises the IntegrityError the trigger would have raised. The new employees' own ids
+    need no check: they are this transaction's rows, which no other transaction sees.
     """
-    if not _may_skip_row_triggers(cursor):
-        return None
-    for column, model in LOADED_KEYS.items():
-        table = model._meta.db_table
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE id IN (SELECT {column} FROM employee_load) ORDER BY id FOR KEY SHARE"
-        )
-        present = {row[0] for row in cursor.fetchall()}
-        cursor.execute(f"SELECT DISTINCT {column} FROM employee_load WHERE {column} IS NOT NULL")
-        missing = sorted({row[0] for row in cursor.fetchall()} - present)
+    for column, wanted in keys.items():
+        if not wanted:
+            continue
+        table = LOADED_KEYS[column]._meta.db_table
+        cursor.execute(f"SELECT id FROM {table} WHERE id = ANY(%s) ORDER BY id FOR KEY SHARE", [sorted(wanted)])
+        missing = sorted(wanted - {row[0] for row in cursor.fetchall()})
         if missing:
             raise IntegrityError(
                 f'insert or update on table "{Employee._meta.db_table}" violates foreign key constraint on'
@@ -338,10 +332,6 @@ def _check_keys_at_once(cursor, actor_id: int | None) -> str | None:
                 f"insert or update violates foreign key constraints on created_by_id and history_user_id:"
                 f' Key (id)=({actor_id}) is not present in table "{User._meta.db_table}".'
             )
-    cursor.execute("SELECT current_setting('session_replication_role')")
-    previous = cursor.fetchone()[0]
-    cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
-    return previous
 
 
 def _restore_row_triggers(cursor, previous: str | None) -> None:
@@ -372,66 +362,81 @@ def _copy_body(columns: list) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def employee_bulk_load(*, actor: User | None, people) -> list[int]:
-    """Register many checked people at once on PostgreSQL: COPY and set-based SQL; all or nothing.
+LOADED_COLUMNS = [*COPY_COLUMNS, "decision_number"]
+LOAD_TABLE_COLUMNS = ", ".join(["id", *COPY_COLUMNS, "created_at", "updated_at"])
 
-    `people` is a pandas DataFrame with the `COPY_COLUMNS` (foreign keys as ids, dates, the step's
-    coefficient and salary date already derived as `_build` derives them, blanks as "" or None) and
-    `decision_number`, whose rows passed `employee_bulk_check`'s rules (the fast importer checks them
-    column by column). The actor's scope is checked again here over the distinct units, and the
-    national IDs by the unique constraint. Writes what `employee_bulk_create` writes: the employees, one
-    history row each with the same values ("+", the actor, one timestamp, no change reason), the first
-    assignment and, when ranked, the first salary record. Returns the new ids in row order.
 
-    Foreign keys are checked once per referenced row rather than once per written row when the
-    database role may do so (`_check_keys_at_once`: the same rows locked, the same IntegrityError).
+@dataclass
+class _Load:
+    """One bulk load under way: its connection, its stamp and actor, and what its earlier parts have done."""
+
+    database: BaseDatabaseWrapper
+    actor_id: int | None
+    now: datetime.datetime
+    # The first assignments' note, translated in the caller's thread (the writer's has the default language).
+    note: str
+    parts: int = 0
+    keys_at_once: bool = False
+    previous_role: str | None = None
+    checked: dict[str, set[int]] = field(default_factory=lambda: {column: set() for column in LOADED_KEYS})
+
+
+def _load_begin(load: _Load, cursor) -> None:
+    """The temporary table the parts are copied into, each row given its id by the employee sequence."""
+    # The ids' read sorts in memory rather than on disk, however large the part (the default is 4 MB).
+    cursor.execute("SELECT set_config('work_mem', '64MB', true)")
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE employee_load ON COMMIT DROP AS SELECT {LOAD_TABLE_COLUMNS},"
+        " ''::text AS decision_number FROM hr_employee WITH NO DATA"
+    )
+    cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [Employee._meta.db_table])
+    sequence = cursor.fetchone()[0]
+    # The sequence's name comes from the catalog (DDL takes no parameters).
+    cursor.execute(f"ALTER TABLE employee_load ALTER COLUMN id SET DEFAULT nextval('{sequence}'::regclass)")
+    load.keys_at_once = _may_skip_row_triggers(cursor)
+
+
+def _load_part(load: _Load, body: bytes, keys: dict[str, set[int]]) -> list[int]:
+    """Write one part (its COPY body and the distinct keys it names) into every table; its new ids in row order.
+
+    Runs in the load's writer thread, on the caller's connection and transaction. The COPY goes through the
+    driver's own cursor: its errors are made Django's as the statements' are.
     """
-    if connection.vendor != "postgresql":
-        raise NotImplementedError("employee_bulk_load needs PostgreSQL; use employee_bulk_create")
-    for unit in OrgUnit.objects.filter(pk__in=people["unit_id"].unique().tolist()):
-        access_unit_for_write(actor, unit)
-    count = len(people)
-    if not count:
-        return []
-    now = timezone.now()
-    actor_id = actor.pk if actor is not None else None
-    recruitment = _("Recruitment")
     history = Employee.history.model
     tracked = [f.column for f in history._meta.fields if not f.attname.startswith("history_")]
-    columns = ", ".join(["id", *COPY_COLUMNS, "created_at", "updated_at"])
-    with transaction.atomic(), connection.cursor() as cursor, connection.wrap_database_errors:
-        # The rows land in a temporary table first (not WAL-logged), each given its id by the employee
-        # sequence as COPY reads it; every table is then filled from it by one statement. The INSERTs read
-        # it in its own order, which is the id order: one COPY appended its rows and nothing else writes it.
-        # They sorted it by id before (issue 15: some 50 ms a statement at 100,000 rows, for the same order).
-        # The key checks and the ids' read sort in memory rather than on disk (the default is 4 MB).
-        cursor.execute("SELECT set_config('work_mem', '64MB', true)")
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE employee_load ON COMMIT DROP AS SELECT {columns}, ''::text AS decision_number"
-            " FROM hr_employee WITH NO DATA"
-        )
-        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [Employee._meta.db_table])
-        sequence = cursor.fetchone()[0]
-        # The sequence's name comes from the catalog (DDL takes no parameters).
-        cursor.execute(f"ALTER TABLE employee_load ALTER COLUMN id SET DEFAULT nextval('{sequence}'::regclass)")
-        loaded = [*COPY_COLUMNS, "decision_number"]
-        stamp = [now.isoformat()] * count
-        # Keys as integers whatever the frame holds (a float column would write "7.0").
-        keys = ("unit_id", "position_id", "rank_id", "salary_step_id")
-        body = _copy_body([*(people[n].astype("Int64") if n in keys else people[n] for n in loaded), stamp, stamp])
+    with load.database.wrap_database_errors, load.database.cursor() as cursor:
+        if load.parts:
+            cursor.execute("TRUNCATE employee_load")
+        else:
+            _load_begin(load, cursor)
         not_null = ", ".join([*COPY_TEXT_COLUMNS, "decision_number"])
         with cursor.cursor.copy(
-            f"COPY employee_load ({', '.join(loaded)}, created_at, updated_at) FROM STDIN"
+            f"COPY employee_load ({', '.join(LOADED_COLUMNS)}, created_at, updated_at) FROM STDIN"
             f" (FORMAT csv, FORCE_NOT_NULL ({not_null}))"
         ) as copy:
             copy.write(body)
-        previous_role = _check_keys_at_once(cursor, actor_id)
-        cursor.execute(f"INSERT INTO {Employee._meta.db_table} ({columns}) SELECT {columns} FROM employee_load")
+        if load.keys_at_once:
+            unchecked = {column: wanted - load.checked[column] for column, wanted in keys.items()}
+            _check_keys_at_once(cursor, unchecked, None if load.parts else load.actor_id)
+            for column, wanted in unchecked.items():
+                load.checked[column] |= wanted
+            if not load.parts:
+                # Row triggers off for this transaction only; unique and check constraints are indexes and
+                # expressions, not triggers, and still apply. The session's setting comes back at the end.
+                cursor.execute("SELECT current_setting('session_replication_role')")
+                load.previous_role = cursor.fetchone()[0]
+                cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
+        # The INSERTs read the temporary table in its own order, which is the id order: one COPY appended its
+        # rows and nothing else writes it (sorting it by id cost some 50 ms a statement at 100,000 rows).
+        cursor.execute(
+            f"INSERT INTO {Employee._meta.db_table} ({LOAD_TABLE_COLUMNS})"
+            f" SELECT {LOAD_TABLE_COLUMNS} FROM employee_load"
+        )
         cursor.execute(
             f"INSERT INTO {history._meta.db_table} ({', '.join(tracked)}, history_date, history_change_reason,"
             f" history_type, history_user_id) SELECT {', '.join(tracked)}, %s, NULL, '+', %s"
             " FROM employee_load",
-            [now, actor_id],
+            [load.now, load.actor_id],
         )
         # The change log of the national database feed, in the same transaction (hr/models/changes.py); its rows
         # name only the records just loaded, so they are written while the row triggers are still off. The
@@ -461,12 +466,76 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
             )
             cursor.execute(
                 f"WITH inserted AS ({insert} RETURNING employee_id, id) {changes}",
-                [recruitment, actor_id, now, *change_params],
+                [load.note, load.actor_id, load.now, *change_params],
             )
-        _restore_row_triggers(cursor, previous_role)
         cursor.execute("SELECT id FROM employee_load ORDER BY id")
-        ids = [row[0] for row in cursor.fetchall()]
+        load.parts += 1
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _load_end(load: _Load) -> None:
+    with load.database.wrap_database_errors, load.database.cursor() as cursor:
+        _restore_row_triggers(cursor, load.previous_role)
         cursor.execute("DROP TABLE employee_load")
+
+
+def employee_bulk_load(*, actor: User | None, people) -> list[int]:
+    """Register many checked people at once on PostgreSQL: COPY and set-based SQL; all or nothing.
+
+    `people` is a pandas DataFrame, or an iterable of them (parts of one load), with the `COPY_COLUMNS`
+    (foreign keys as ids, dates, the step's coefficient and salary date already derived as `_build`
+    derives them, blanks as "" or None) and `decision_number`, whose rows passed `employee_bulk_check`'s
+    rules (the fast importer checks them column by column). The actor's scope is checked again here over
+    the distinct units, and the national IDs by the unique constraint. Writes what `employee_bulk_create`
+    writes: the employees, one history row each with the same values ("+", the actor, one timestamp, no
+    change reason), the first assignment and, when ranked, the first salary record. Returns the new ids
+    in row order.
+
+    Each part is written by a writer thread on this connection and transaction while the next part is
+    taken from `people` and made into CSV: the database's work on one part overlaps this process's work
+    on the next (a generator of parts makes each when asked; the fast importer's does). Foreign keys
+    are checked once per referenced row rather than once per written row when the database role may do
+    so (`_check_keys_at_once`: the same rows locked, the same IntegrityError).
+    """
+    if connection.vendor != "postgresql":
+        raise NotImplementedError("employee_bulk_load needs PostgreSQL; use employee_bulk_create")
+    parts = [people] if isinstance(people, pd.DataFrame) else people
+    database = connections[connection.alias]
+    load = _Load(database=database, actor_id=getattr(actor, "pk", None), now=timezone.now(), note=_("Recruitment"))
+    scoped: set[int] = set()
+    ids: list[int] = []
+    with transaction.atomic():
+        database.inc_thread_sharing()
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="employee-load") as writer:
+                pending = None
+                try:
+                    for part in parts:
+                        if not len(part):
+                            continue
+                        units = set(part["unit_id"].astype("Int64").dropna().tolist()) - scoped
+                        for unit in OrgUnit.objects.filter(pk__in=units):
+                            access_unit_for_write(actor, unit)
+                        scoped |= units
+                        stamp = [load.now.isoformat()] * len(part)
+                        # Keys as integers whatever the frame holds (a float column would write "7.0").
+                        keys = {column: part[column].astype("Int64") for column in LOADED_KEYS}
+                        body = _copy_body([*(keys.get(name, part[name]) for name in LOADED_COLUMNS), stamp, stamp])
+                        distinct = {column: set(values.dropna().unique().tolist()) for column, values in keys.items()}
+                        if pending is not None:
+                            ids += pending.result()
+                        pending = writer.submit(_load_part, load, body, distinct)
+                    if pending is not None:
+                        ids += pending.result()
+                        writer.submit(_load_end, load).result()
+                except DatabaseError:
+                    # A statement of this thread on a transaction the writer's failed statement aborted: the
+                    # writer's error is the one to report.
+                    if pending is not None and pending.exception() is not None:
+                        raise pending.exception() from None
+                    raise
+        finally:
+            database.dec_thread_sharing()
     return ids
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+import hr.services.employees as employee_services
 from backend.api.text import FORBIDDEN_MESSAGE
 from exchange.errors import RowErrors
 from exchange.importers import IMPORTERS, columns
@@ -467,3 +468,47 @@ def test_a_forbidden_character_in_any_cell_is_a_row_error_on_both_paths(monkeypa
     assert fast_wrote == service_wrote
     before.pop("timestamps")
     assert {k: v for k, v in fast_wrote.items() if k not in {"counts", "new_timestamps"}} == before
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("first_part_rows", "part_rows"), [(1, 1), (3, 3), (2, 3)])
+@pytest.mark.parametrize("kind", ["good", "bad", "bad in the last row"])
+def test_a_real_run_written_in_parts_answers_and_writes_as_the_service_path(
+    monkeypatch, org, actor, first_part_rows, part_rows, kind
+):
+    """On PostgreSQL the new people are written part by part, each part made while the one before is written:
+    the same result, rows and history as the service path. The whole file is checked first: a bad row, even the
+    last, means no part is written at all (no rows to roll back)."""
+    rows = good_rows(org) if kind != "bad" else bad_rows(org)
+    if kind == "bad in the last row":
+        rows = [*rows, row(org.a.room.code, 40, **{BIRTH: "31/02/1991"})]
+    before = _snapshot({r[ID] for r in rows if r[ID]})
+    before.pop("timestamps")
+    service, service_wrote = _run(monkeypatch, EmployeeImporter, actor=actor, rows=rows, dry_run=False)
+    written = []
+    load_part = employee_services._load_part
+    monkeypatch.setattr(
+        employee_services, "_load_part", lambda *args: written.append(len(args[1].splitlines())) or load_part(*args)
+    )
+    monkeypatch.setattr(FastEmployeeImporter, "PART_ROWS", part_rows)
+    monkeypatch.setattr(FastEmployeeImporter, "FIRST_PART_ROWS", first_part_rows)
+    fast, fast_wrote = _run(monkeypatch, FastEmployeeImporter, actor=actor, rows=rows, dry_run=False)
+    assert fast == service
+    assert fast_wrote == service_wrote
+    if kind == "good":
+        assert service["errors"] == [] and service["created"] == 6
+        assert written[0] == first_part_rows and sum(written) == 6 and max(written) <= part_rows
+    else:
+        assert service["errors"]
+        assert written == []
+        assert {k: v for k, v in fast_wrote.items() if k not in {"counts", "new_timestamps"}} == before
+
+
+@pytest.mark.parametrize("extra", [[], ["a\x1fb"], ["", "000000000000"]])
+def test_the_known_people_are_found_by_one_look_up(org, extra):
+    known = EmployeeFactory.create_batch(3, unit=org.a.room)
+    wanted = [known[0].national_id, make_national_id(14, datetime.date(1990, 1, 1), "M", 991), known[2].national_id]
+    importer = FastEmployeeImporter(actor=None, errors=RowErrors())
+    found = importer._existing([*wanted, *extra])
+    assert found == {known[0].national_id: known[0], known[2].national_id: known[2]}
+    assert importer._existing([]) == {}
