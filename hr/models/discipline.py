@@ -7,6 +7,9 @@ from simple_history.models import HistoricalRecords
 from backend.effective import EffectiveDated
 from hr.models.employees import Category
 
+# Where the selectors put a record's prefetched pauses (`DisciplineRecord.pause_list`).
+PREFETCHED_PAUSES = "prefetched_pauses"
+
 
 class DisciplineForm(models.TextChoices):
     REPRIMAND = "KHIEN_TRACH", _("Reprimand (khiển trách)")
@@ -184,9 +187,19 @@ class DisciplineRecord(models.Model):
         return self.annulled_on is not None
 
     @property
+    def pause_list(self) -> list["DisciplinePause"]:
+        """The periods not counted in the processing time: as the selectors prefetched them, else read now.
+
+        The selectors prefetch them into a plain list (`Prefetch("pauses", to_attr=PREFETCHED_PAUSES)`):
+        prefetching into the related manager builds a manager and a queryset for every record of a page.
+        """
+        prefetched = self.__dict__.get(PREFETCHED_PAUSES)
+        return prefetched if prefetched is not None else list(self.pauses.all())
+
+    @property
     def days_not_counted(self) -> int:
-        """Days of the periods not counted in the processing time (read from the prefetched `pauses`)."""
-        return sum(pause.days for pause in self.pauses.all())
+        """Days of the periods not counted in the processing time."""
+        return sum(pause.days for pause in self.pause_list)
 
     @property
     def processed_late(self) -> bool | None:

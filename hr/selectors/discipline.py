@@ -12,7 +12,7 @@ it counts for no date and no year, including the days before its annulment.
 import datetime
 
 import django_filters
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import IdFilter, YearFilter
@@ -26,6 +26,7 @@ from hr.models import (
     User,
     forms_at_or_above,
 )
+from hr.models.discipline import PREFETCHED_PAUSES
 from hr.selectors.brief import PERSON_BRIEF, brief, own_columns
 from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
 from hr.selectors.units import UnitSubtreeFilter
@@ -178,7 +179,7 @@ def discipline_visible(*, user: User) -> QuerySet[DisciplineRecord]:
     return (
         DisciplineRecord.objects.filter(employee_scope_q(user, prefix="employee__"))
         .select_related("employee", "employee__unit", "rule", "repeat_of", "created_by")
-        .prefetch_related("pauses")
+        .prefetch_related(Prefetch("pauses", to_attr=PREFETCHED_PAUSES))
     )
 
 
@@ -194,7 +195,7 @@ def discipline_list_rows(*, user: User) -> QuerySet[DisciplineRecord]:
         .select_related("employee", "rule")
         # The person and the rule only as the row shows them (`hr.selectors.brief`).
         .only(*own_columns(DisciplineRecord), *brief("employee", PERSON_BRIEF), "rule__legal_basis")
-        .prefetch_related("pauses")
+        .prefetch_related(Prefetch("pauses", to_attr=PREFETCHED_PAUSES))
     )
 
 

@@ -77,7 +77,7 @@ class DisciplineOutputSerializer(serializers.ModelSerializer):
     repeat_of = serializers.PrimaryKeyRelatedField(read_only=True)
     lapses_on = serializers.SerializerMethodField(help_text="The first day the decision is no longer in force.")
     is_annulled = serializers.BooleanField(read_only=True)
-    pauses = PauseOutputSerializer(many=True, read_only=True)
+    pauses = PauseOutputSerializer(many=True, read_only=True, source="pause_list")
     days_not_counted = serializers.IntegerField(
         read_only=True, help_text="Days of the periods not counted in the processing time."
     )
