@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from backend.api.exceptions import ApplicationError
 from hr.models import DisciplineFormRule, DisciplinePause, DisciplineRecord, PauseKind
+from hr.selectors.discipline import discipline_list_rows, discipline_visible
 from tests.factories import EmployeeFactory
 from tests.matrix.discipline import discipline
 
@@ -108,6 +109,27 @@ class TestPeriodsNotCounted:
             pauses=[pause(PauseKind.CRIMINAL_PROCEEDINGS, DISCOVERED, D(2025, 6, 30))],
         )
         assert record.days_not_counted == 30
+
+    def test_the_selectors_hand_the_pauses_over_as_a_list_in_order(self, org):
+        record = decided(
+            org.a.staff.employee,
+            D(2025, 9, 25),
+            pauses=[
+                pause(PauseKind.COMPLAINT, D(2025, 8, 1), D(2025, 8, 10)),
+                pause(PauseKind.MATERNITY, D(2025, 6, 10), D(2025, 6, 24)),
+            ],
+        )
+        bare = decided(org.b.staff.employee, DECIDED)
+        for selector in (discipline_list_rows, discipline_visible):
+            rows = {row.pk: row for row in selector(user=org.admin)}
+            with CaptureQueriesContext(connection) as queries:
+                kinds = [p.kind for p in rows[record.pk].pause_list]
+                days = (rows[record.pk].days_not_counted, rows[bare.pk].days_not_counted)
+            assert queries.captured_queries == []
+            assert kinds == [PauseKind.MATERNITY, PauseKind.COMPLAINT] and days == (25, 0)
+        # A record read without the selectors reads its pauses when asked.
+        fresh = DisciplineRecord.objects.get(pk=record.pk)
+        assert [p.kind for p in fresh.pause_list] == [PauseKind.MATERNITY, PauseKind.COMPLAINT]
 
     def test_pauses_keep_their_history(self, org):
         record = decided(
