@@ -426,49 +426,54 @@ def _load_part(load: _Load, body: bytes, keys: dict[str, set[int]]) -> list[int]
                 cursor.execute("SELECT current_setting('session_replication_role')")
                 load.previous_role = cursor.fetchone()[0]
                 cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
-        # The INSERTs read the temporary table in its own order, which is the id order: one COPY appended its
-        # rows and nothing else writes it (sorting it by id cost some 50 ms a statement at 100,000 rows).
-        cursor.execute(
-            f"INSERT INTO {Employee._meta.db_table} ({LOAD_TABLE_COLUMNS})"
-            f" SELECT {LOAD_TABLE_COLUMNS} FROM employee_load"
-        )
-        cursor.execute(
-            f"INSERT INTO {history._meta.db_table} ({', '.join(tracked)}, history_date, history_change_reason,"
-            f" history_type, history_user_id) SELECT {', '.join(tracked)}, %s, NULL, '+', %s"
-            " FROM employee_load",
-            [load.now, load.actor_id],
-        )
-        # The change log of the national database feed, in the same transaction (hr/models/changes.py); its rows
-        # name only the records just loaded, so they are written while the row triggers are still off. The
-        # first assignments and salary records are logged from the INSERT's own RETURNING rows: selecting them
-        # back by employee read the whole table of every person's records (issue 15: 1.9 s at 100,000 rows).
-        logged = (
-            (
-                Assignment,
-                f"INSERT INTO {Assignment._meta.db_table} (employee_id, unit_id, position_id, start_date, end_date,"
-                " decision_number, note, created_by_id, created_at)"
-                " SELECT id, unit_id, position_id, recruitment_date, NULL, decision_number, %s, %s, %s"
-                " FROM employee_load",
-            ),
-            (
-                SalaryRecord,
-                f"INSERT INTO {SalaryRecord._meta.db_table} (employee_id, rank_id, salary_step_id, coefficient,"
-                " effective_date, decision_number, reason, created_by_id, created_at)"
-                " SELECT id, rank_id, salary_step_id, salary_coefficient, salary_date, decision_number, %s, %s, %s"
-                " FROM employee_load WHERE salary_step_id IS NOT NULL",
-            ),
-        )
-        sql, params = person_changes_insert_sql(select="SELECT id, id FROM employee_load", source=source_of(Employee))
-        cursor.execute(sql, params)
-        for model, insert in logged:
-            changes, change_params = person_changes_insert_sql(
-                select="SELECT employee_id, id FROM inserted", source=source_of(model)
+        # The statements go to the server in one pipeline: it runs them back to back, without waiting for this
+        # thread between them (which needs the GIL to send each next one while the caller's thread works).
+        with load.database.connection.pipeline():
+            # The INSERTs read the temporary table in its own order, which is the id order: one COPY appended its
+            # rows and nothing else writes it (sorting it by id cost some 50 ms a statement at 100,000 rows).
+            cursor.execute(
+                f"INSERT INTO {Employee._meta.db_table} ({LOAD_TABLE_COLUMNS})"
+                f" SELECT {LOAD_TABLE_COLUMNS} FROM employee_load"
             )
             cursor.execute(
-                f"WITH inserted AS ({insert} RETURNING employee_id, id) {changes}",
-                [load.note, load.actor_id, load.now, *change_params],
+                f"INSERT INTO {history._meta.db_table} ({', '.join(tracked)}, history_date, history_change_reason,"
+                f" history_type, history_user_id) SELECT {', '.join(tracked)}, %s, NULL, '+', %s"
+                " FROM employee_load",
+                [load.now, load.actor_id],
             )
-        cursor.execute("SELECT id FROM employee_load ORDER BY id")
+            # The change log of the national database feed, in the same transaction (hr/models/changes.py); its rows
+            # name only the records just loaded, so they are written while the row triggers are still off. The
+            # first assignments and salary records are logged from the INSERT's own RETURNING rows: selecting them
+            # back by employee read the whole table of every person's records (issue 15: 1.9 s at 100,000 rows).
+            logged = (
+                (
+                    Assignment,
+                    f"INSERT INTO {Assignment._meta.db_table} (employee_id, unit_id, position_id, start_date, end_date,"
+                    " decision_number, note, created_by_id, created_at)"
+                    " SELECT id, unit_id, position_id, recruitment_date, NULL, decision_number, %s, %s, %s"
+                    " FROM employee_load",
+                ),
+                (
+                    SalaryRecord,
+                    f"INSERT INTO {SalaryRecord._meta.db_table} (employee_id, rank_id, salary_step_id, coefficient,"
+                    " effective_date, decision_number, reason, created_by_id, created_at)"
+                    " SELECT id, rank_id, salary_step_id, salary_coefficient, salary_date, decision_number, %s, %s, %s"
+                    " FROM employee_load WHERE salary_step_id IS NOT NULL",
+                ),
+            )
+            sql, params = person_changes_insert_sql(
+                select="SELECT id, id FROM employee_load", source=source_of(Employee)
+            )
+            cursor.execute(sql, params)
+            for model, insert in logged:
+                changes, change_params = person_changes_insert_sql(
+                    select="SELECT employee_id, id FROM inserted", source=source_of(model)
+                )
+                cursor.execute(
+                    f"WITH inserted AS ({insert} RETURNING employee_id, id) {changes}",
+                    [load.note, load.actor_id, load.now, *change_params],
+                )
+            cursor.execute("SELECT id FROM employee_load ORDER BY id")
         load.parts += 1
         return [row[0] for row in cursor.fetchall()]
 
