@@ -381,6 +381,15 @@ class _Load:
     checked: dict[str, set[int]] = field(default_factory=lambda: {column: set() for column in LOADED_KEYS})
 
 
+def _part_input(part: pd.DataFrame, now: datetime.datetime) -> tuple[bytes, dict[str, set[int]]]:
+    """A part's COPY text, and the distinct ids each of its key columns names."""
+    stamp = [now.isoformat()] * len(part)
+    # Keys as integers whatever the frame holds (a float column would write "7.0").
+    keys = {column: part[column].astype("Int64") for column in LOADED_KEYS}
+    body = _copy_body([*(keys.get(name, part[name]) for name in LOADED_COLUMNS), stamp, stamp])
+    return body, {column: set(values.dropna().unique().tolist()) for column, values in keys.items()}
+
+
 def _load_begin(load: _Load, cursor) -> None:
     """The temporary table the parts are copied into, each row given its id by the employee sequence."""
     # The ids' read sorts in memory rather than on disk, however large the part (the default is 4 MB).
@@ -518,15 +527,10 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
                     for part in parts:
                         if not len(part):
                             continue
-                        units = set(part["unit_id"].astype("Int64").dropna().tolist()) - scoped
-                        for unit in OrgUnit.objects.filter(pk__in=units):
+                        body, distinct = _part_input(part, load.now)
+                        for unit in OrgUnit.objects.filter(pk__in=distinct["unit_id"] - scoped):
                             access_unit_for_write(actor, unit)
-                        scoped |= units
-                        stamp = [load.now.isoformat()] * len(part)
-                        # Keys as integers whatever the frame holds (a float column would write "7.0").
-                        keys = {column: part[column].astype("Int64") for column in LOADED_KEYS}
-                        body = _copy_body([*(keys.get(name, part[name]) for name in LOADED_COLUMNS), stamp, stamp])
-                        distinct = {column: set(values.dropna().unique().tolist()) for column, values in keys.items()}
+                        scoped |= distinct["unit_id"]
                         if pending is not None:
                             ids += pending.result()
                         pending = writer.submit(_load_part, load, body, distinct)
