@@ -2,9 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hr.identity import validate_legacy_id_number, validate_national_id
+from hr.models.history import PersonHistoricalRecords
 
 
 class Category(models.TextChoices):
@@ -111,8 +111,11 @@ class Employee(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The history is read one person at a time (by `id`, in `history_date` order): the indexes the
-    # employee table has for its lists and searches would only slow every write of a version.
-    history = HistoricalRecords(no_db_index=["national_id", "full_name", "unit", "position", "rank", "salary_step"])
+    # employee table has for its lists and searches, and those on the version's date and author, would only
+    # slow every write of a version.
+    history = PersonHistoricalRecords(
+        no_db_index=["national_id", "full_name", "unit", "position", "rank", "salary_step"]
+    )
 
     class Meta:
         verbose_name = _("employee")
@@ -120,7 +123,9 @@ class Employee(models.Model):
         ordering = ["full_name", "id"]
         indexes = [
             models.Index(fields=["unit", "status"]),
-            models.Index(fields=["category"]),
+            # No index on the category: four values, each held by many people; a filter on it is read in the
+            # list's order or within a unit's subtree, never by such an index, which every new person wrote to
+            # (issue 15).
             # The list's order. A plain B-tree: no query compares names with LIKE 'prefix%' (searches
             # are `icontains`, UPPER(...) LIKE '%…%', which no B-tree serves), so no `_like` twin.
             models.Index(fields=["full_name"], name="hr_employee_full_name"),
@@ -139,8 +144,16 @@ class Assignment(models.Model):
 
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="assignments")
     unit = models.ForeignKey("hr.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
+    # No index on the post: assignments are read by person or by unit, and posts are reference rows, never
+    # deleted (the only reader would be PROTECT's check). Every new person writes a row here (issue 15).
     position = models.ForeignKey(
-        "hr.Position", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("position")
+        "hr.Position",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("position"),
+        db_index=False,
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
