@@ -2,6 +2,7 @@
 # Two commands for a fresh machine with Python 3.11+:
 #   ./dev.sh serve   set up (virtualenv, install, migrate, demo data) and serve the API on :8000
 #   ./dev.sh test    lint, check the layers and run the whole test suite (DATABASE_URL picks PostgreSQL)
+# (`./dev.sh setup` does only the set-up the test command starts with: .ci/run's two suites then share it.)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -39,6 +40,10 @@ ensure_chromium() {
 }
 
 case "${1:-}" in
+  setup)
+    ensure_env
+    ensure_chromium
+    ;;
   serve)
     ensure_env
     "$VENV/bin/python" manage.py migrate --noinput
@@ -64,7 +69,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
-    echo "usage: ./dev.sh serve | ./dev.sh test [pytest args]" >&2
+    echo "usage: ./dev.sh serve | ./dev.sh test [pytest args] | ./dev.sh setup" >&2
     exit 2
     ;;
 esac

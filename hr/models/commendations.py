@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from backend.effective import EffectiveDated
+from hr.models.annulment import Annullable
 from hr.models.discipline import DisciplineForm
 from hr.models.ratings import RatingLevel
 
@@ -151,7 +152,7 @@ class AwardRule(EffectiveDated):
         return bool(self.alt_min_rating and self.alt_consecutive_years)
 
 
-class Commendation(models.Model):
+class Commendation(Annullable):
     """An emulation title or commendation given to a person or a unit; annulled, never deleted."""
 
     employee = models.ForeignKey(
@@ -175,11 +176,6 @@ class Commendation(models.Model):
     coefficient = models.DecimalField(_("award coefficient"), max_digits=5, decimal_places=2, editable=False)
     base_salary = models.PositiveIntegerField(_("base salary used"), editable=False)
     amount = models.PositiveIntegerField(_("award amount (VND)"), editable=False)
-    annulled_on = models.DateField(_("annulled on"), null=True, blank=True, editable=False)
-    annulling_decision_number = models.CharField(
-        _("annulling decision number"), max_length=64, blank=True, editable=False
-    )
-    annulment_reason = models.CharField(_("reason for annulment"), max_length=255, blank=True, editable=False)
     created_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -200,12 +196,8 @@ class Commendation(models.Model):
     def __str__(self) -> str:
         return f"{self.award} {self.year} ({self.decision_number})"
 
-    @property
-    def is_annulled(self) -> bool:
-        return self.annulled_on is not None
 
-
-class Initiative(models.Model):
+class Initiative(Annullable):
     """An initiative or science project recognised for a person, as the emulation criteria require."""
 
     employee = models.ForeignKey(
@@ -216,11 +208,6 @@ class Initiative(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     decision_number = models.CharField(_("recognition decision number"), max_length=64)
     recognised_on = models.DateField(_("recognised on"))
-    annulled_on = models.DateField(_("annulled on"), null=True, blank=True, editable=False)
-    annulling_decision_number = models.CharField(
-        _("annulling decision number"), max_length=64, blank=True, editable=False
-    )
-    annulment_reason = models.CharField(_("reason for annulment"), max_length=255, blank=True, editable=False)
     created_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -232,7 +219,3 @@ class Initiative(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def is_annulled(self) -> bool:
-        return self.annulled_on is not None

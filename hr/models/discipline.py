@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from backend.effective import EffectiveDated
+from hr.models.annulment import Annullable
 from hr.models.employees import Category
 
 # Where the selectors put a record's prefetched pauses (`DisciplineRecord.pause_list`).
@@ -126,7 +127,7 @@ class DisciplineRestrictionRule(models.Model):
         return f"{self.rule_id}: {self.restriction}"
 
 
-class DisciplineRecord(models.Model):
+class DisciplineRecord(Annullable):
     """A discipline decision about one person; annulled, never deleted.
 
     `effect_start`/`effect_end` are computed by the service from the rule row: the
@@ -161,11 +162,6 @@ class DisciplineRecord(models.Model):
     )
     effect_start = models.DateField(_("in force from"), editable=False)
     effect_end = models.DateField(_("in force until"), editable=False)
-    annulled_on = models.DateField(_("annulled on"), null=True, blank=True, editable=False)
-    annulling_decision_number = models.CharField(
-        _("annulling decision number"), max_length=64, blank=True, editable=False
-    )
-    annulment_reason = models.CharField(_("reason for annulment"), max_length=255, blank=True, editable=False)
     created_by = models.ForeignKey("hr.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -181,10 +177,6 @@ class DisciplineRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision_number} ({self.form})"
-
-    @property
-    def is_annulled(self) -> bool:
-        return self.annulled_on is not None
 
     @property
     def pause_list(self) -> list["DisciplinePause"]:
