@@ -75,17 +75,22 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def grow(target: int) -> float:
+def grow(target: int, records: tuple = ()) -> float:
     """Copy people (cycling over the seeded ones) until the province has `target`; returns the seconds taken.
 
-    Each copy also gets the training enrolments and the evaluations of the person copied, so the
-    compliance summary and the rating distribution grow with the people.
+    Copy number g is person `last + g`, a copy of the seeded person numbered (g - 1) mod seeded, with a
+    national ID 099 + 9 digits (no real province code, so never a seeded person's). Each copy also gets
+    the rows of `records` (models with an `employee` key) of the person copied; by default the training
+    enrolments and the evaluations, so that the compliance summary and the rating distribution grow with
+    the people. Self-references (an amendment's original, a repeated offence's first decision) stay empty
+    in the copies: they would point at another person's record.
     """
     from django.db import connection, transaction
 
     from evaluations.models import Evaluation
     from training.models import Enrolment
 
+    records = records or (Enrolment, Evaluation)
     started = time.monotonic()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT count(*), max(id) FROM hr_employee")
@@ -94,30 +99,22 @@ def grow(target: int) -> float:
         if missing <= 0:
             return 0.0
         cursor.execute("SELECT count(*) FROM hr_employee WHERE national_id NOT LIKE '099%%'")
-        seeded = cursor.fetchone()[0]
-        columns = ", ".join(COPIED)
-        params = {"last": last, "missing": missing, "seeded": seeded}
-        # Copy number g is person `last + g`, a copy of the seeded person numbered (g - 1) mod seeded.
+        params = {"last": last, "missing": missing, "seeded": cursor.fetchone()[0]}
         copies = """
             FROM generate_series(1, %(missing)s) AS g
             JOIN (SELECT row_number() OVER (ORDER BY id) - 1 AS n, * FROM hr_employee
                   WHERE national_id NOT LIKE '099%%') AS e ON e.n = (g - 1) %% %(seeded)s
         """
-        # National IDs 099 + 9 digits: no real province code, so never one of the seeded people's.
         cursor.execute(
-            f"INSERT INTO hr_employee (id, national_id, {columns})"
+            f"INSERT INTO hr_employee (id, national_id, {', '.join(COPIED)})"
             f" SELECT %(last)s + g, '099' || lpad((%(last)s + g)::text, 9, '0'), {', '.join('e.' + c for c in COPIED)}"
             f" {copies}",
             params,
         )
         cursor.execute("SELECT setval(pg_get_serial_sequence('hr_employee', 'id'), (SELECT max(id) FROM hr_employee))")
-        for model in (Enrolment, Evaluation):
-            # A copied evaluation is nobody's amendment: amended_from (one-to-one) stays empty.
-            kept = [
-                f.column
-                for f in model._meta.concrete_fields
-                if f.column not in ("id", "employee_id", "amended_from_id")
-            ]
+        emptied = {"amended_from_id", "repeat_of_id"}
+        for model in records:
+            kept = [f.column for f in model._meta.concrete_fields if f.column not in ("id", "employee_id", *emptied)]
             cursor.execute(
                 f"INSERT INTO {model._meta.db_table} (employee_id, {', '.join(kept)})"
                 f" SELECT %(last)s + g, {', '.join('r.' + c for c in kept)} {copies}"
@@ -125,7 +122,7 @@ def grow(target: int) -> float:
                 params,
             )
     with connection.cursor() as cursor:
-        for table in ("hr_employee", "training_enrolment", "evaluations_evaluation"):
+        for table in ("hr_employee", *(model._meta.db_table for model in records)):
             cursor.execute(f"VACUUM ANALYZE {table}")
         cursor.execute("ANALYZE hr_orgunit")
     return time.monotonic() - started

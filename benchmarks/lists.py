@@ -61,54 +61,14 @@ def parse_args() -> argparse.Namespace:
 
 
 def grow(target: int) -> float:
-    """Copy people with their person-bound records until the province has `target`; returns the seconds taken.
-
-    Copy number g is person `last + g`, a copy of the seeded person numbered (g - 1) mod seeded (as in
-    employee_scale.py). Self-references (an amendment's original, a repeated offence's first decision)
-    stay empty in the copies: they would point at another person's record.
-    """
-    from django.db import connection, transaction
-
-    from benchmarks.employee_scale import COPIED
+    """Copy people with their enrolments, evaluations, discipline decisions and personal commendations until the
+    province has `target` (`employee_scale.grow`); returns the seconds taken."""
+    from benchmarks.employee_scale import grow as grow_people
     from evaluations.models import Evaluation
     from hr.models import Commendation, DisciplineRecord
     from training.models import Enrolment
 
-    started = time.monotonic()
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT count(*), max(id) FROM hr_employee")
-        count, last = cursor.fetchone()
-        missing = target - count
-        if missing <= 0:
-            return 0.0
-        cursor.execute("SELECT count(*) FROM hr_employee WHERE national_id NOT LIKE '099%%'")
-        params = {"last": last, "missing": missing, "seeded": cursor.fetchone()[0]}
-        copies = """
-            FROM generate_series(1, %(missing)s) AS g
-            JOIN (SELECT row_number() OVER (ORDER BY id) - 1 AS n, * FROM hr_employee
-                  WHERE national_id NOT LIKE '099%%') AS e ON e.n = (g - 1) %% %(seeded)s
-        """
-        cursor.execute(
-            f"INSERT INTO hr_employee (id, national_id, {', '.join(COPIED)})"
-            f" SELECT %(last)s + g, '099' || lpad((%(last)s + g)::text, 9, '0'), {', '.join('e.' + c for c in COPIED)}"
-            f" {copies}",
-            params,
-        )
-        cursor.execute("SELECT setval(pg_get_serial_sequence('hr_employee', 'id'), (SELECT max(id) FROM hr_employee))")
-        emptied = {"amended_from_id", "repeat_of_id"}
-        for model in (Enrolment, Evaluation, DisciplineRecord, Commendation):
-            kept = [f.column for f in model._meta.concrete_fields if f.column not in ("id", "employee_id", *emptied)]
-            cursor.execute(
-                f"INSERT INTO {model._meta.db_table} (employee_id, {', '.join(kept)})"
-                f" SELECT %(last)s + g, {', '.join('r.' + c for c in kept)} {copies}"
-                f" JOIN {model._meta.db_table} AS r ON r.employee_id = e.id",
-                params,
-            )
-    with connection.cursor() as cursor:
-        for model in (Enrolment, Evaluation, DisciplineRecord, Commendation):
-            cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
-        cursor.execute("VACUUM ANALYZE hr_employee")
-    return time.monotonic() - started
+    return grow_people(target, (Enrolment, Evaluation, DisciplineRecord, Commendation))
 
 
 COPY_TABLES = ("training_enrolment", "evaluations_evaluation", "hr_disciplinerecord", "hr_commendation")
