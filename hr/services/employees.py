@@ -528,11 +528,15 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
                         if not len(part):
                             continue
                         body, distinct = _part_input(part, load.now)
+                        # The connection is the writer's while a part is written: this thread reads the new
+                        # units' scope only once the part before is done (a query sent meanwhile would meet the
+                        # writer's pipeline: "another command is already in progress").
+                        if pending is not None:
+                            ids += pending.result()
+                            pending = None
                         for unit in OrgUnit.objects.filter(pk__in=distinct["unit_id"] - scoped):
                             access_unit_for_write(actor, unit)
                         scoped |= distinct["unit_id"]
-                        if pending is not None:
-                            ids += pending.result()
                         pending = writer.submit(_load_part, load, body, distinct)
                     if pending is not None:
                         ids += pending.result()

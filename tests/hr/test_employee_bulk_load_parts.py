@@ -1,5 +1,8 @@
 """`employee_bulk_load` over parts: written by a writer thread while the next part is made, all or nothing."""
 
+import threading
+import time
+
 import pytest
 from django.db import DataError, IntegrityError, connection, transaction
 from rest_framework.exceptions import APIException
@@ -74,6 +77,37 @@ def test_parts_write_what_one_frame_writes_in_the_same_order(org, monkeypatch):
     assert ids == sorted(ids) and len(ids) == len(people)
     assert _written(ids) == expected
     assert _role() == "origin"
+
+
+def test_the_callers_thread_leaves_the_connection_to_the_writer_while_a_part_is_written(org, monkeypatch):
+    """The next part's new units are read only once the part before is written: a query sent meanwhile met the
+    writer's pipeline ("another command is already in progress", seen in CI on a slow machine)."""
+    people = _people(org, org.a.staff.employee)
+    people.loc[3:, "unit_id"] = org.a.room.pk  # the second part names a unit the first did not
+    caller = threading.current_thread()
+    writing = threading.Event()
+    overlapped: list[str] = []
+    load_part = employee_services._load_part
+
+    def slow_part(*args):
+        writing.set()
+        try:
+            time.sleep(0.2)  # long enough for the caller's thread to make the next part
+            return load_part(*args)
+        finally:
+            writing.clear()
+
+    def watch(execute, sql, params, many, context):
+        if threading.current_thread() is caller and writing.is_set():
+            overlapped.append(sql)
+        return execute(sql, params, many, context)
+
+    monkeypatch.setattr(employee_services, "_load_part", slow_part)
+    with connection.execute_wrapper(watch):
+        ids = employee_bulk_load(actor=org.admin, people=iter([people.iloc[:3], people.iloc[3:]]))
+    assert len(ids) == len(people)
+    assert set(Employee.objects.filter(pk__in=ids[3:]).values_list("unit_id", flat=True)) == {org.a.room.pk}
+    assert overlapped == []
 
 
 def test_no_part_writes_nothing():
