@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -523,30 +523,23 @@ def employee_bulk_load(*, actor: User | None, people) -> list[int]:
         try:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="employee-load") as writer:
                 pending = None
-                try:
-                    for part in parts:
-                        if not len(part):
-                            continue
-                        body, distinct = _part_input(part, load.now)
-                        # The connection is the writer's while a part is written: this thread reads the new
-                        # units' scope only once the part before is done (a query sent meanwhile would meet the
-                        # writer's pipeline: "another command is already in progress").
-                        if pending is not None:
-                            ids += pending.result()
-                            pending = None
-                        for unit in OrgUnit.objects.filter(pk__in=distinct["unit_id"] - scoped):
-                            access_unit_for_write(actor, unit)
-                        scoped |= distinct["unit_id"]
-                        pending = writer.submit(_load_part, load, body, distinct)
+                for part in parts:
+                    if not len(part):
+                        continue
+                    body, distinct = _part_input(part, load.now)
+                    # The connection is the writer's while a part is written: this thread reads the new units'
+                    # scope only once the part before is done (a query sent meanwhile would meet the writer's
+                    # pipeline: "another command is already in progress"), so the writer's error, if any, is
+                    # the one `result()` raises here.
                     if pending is not None:
                         ids += pending.result()
-                        writer.submit(_load_end, load).result()
-                except DatabaseError:
-                    # A statement of this thread on a transaction the writer's failed statement aborted: the
-                    # writer's error is the one to report.
-                    if pending is not None and pending.exception() is not None:
-                        raise pending.exception() from None
-                    raise
+                    for unit in OrgUnit.objects.filter(pk__in=distinct["unit_id"] - scoped):
+                        access_unit_for_write(actor, unit)
+                    scoped |= distinct["unit_id"]
+                    pending = writer.submit(_load_part, load, body, distinct)
+                if pending is not None:
+                    ids += pending.result()
+                    writer.submit(_load_end, load).result()
         finally:
             database.dec_thread_sharing()
     return ids
