@@ -24,8 +24,9 @@ list, a manager scoped to the department, all with a real JWT through Django's t
 Each API page (`page_size=50`) is set against the least work that gives the same page: one hand-written
 SQL query (the caller's matching rows materialised once, the page of 50 and the total from them, the
 row's related records joined) whose rows are nested per table and encoded with `json.dumps`. The page's
-ids must be the same (a warning is printed otherwise). Prints the medians, their ratio and the queries
-one API request runs, and the load average.
+ids must be the same (a warning is printed otherwise). The API and the raw query are called in turn, so
+that both medians come from the same minutes of the machine. Prints the medians, their ratio and the
+queries one API request runs, and the load average.
 """
 
 import argparse
@@ -290,15 +291,22 @@ def raw_page(case, department, role: str, user) -> tuple[str, list[int]]:
     return body, [record["id"] for record in results]
 
 
-def median_ms(call, runs: int) -> float:
+def paired_medians_ms(api, raw, runs: int) -> tuple[float, float]:
+    """The medians of `api` and `raw`, called in turn: both sides of a ratio see the same moments of the machine.
+
+    Timed one side after the other, a small page's ratio moved by a third between runs on a shared machine
+    (2.5× to 4.5× for the same page within minutes) as the machine's speed drifted under one side only.
+    """
     for _ in range(3):  # warm-up: imports, caches, prepared plans
-        call()
-    samples = []
+        api()
+        raw()
+    api_samples, raw_samples = [], []
     for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000
+        for call, samples in ((api, api_samples), (raw, raw_samples)):
+            started = time.perf_counter()
+            call()
+            samples.append(time.perf_counter() - started)
+    return statistics.median(api_samples) * 1000, statistics.median(raw_samples) * 1000
 
 
 def busiest_agency(case):
@@ -333,20 +341,23 @@ def time_case(case, callers_for, runs: int, rows: list, total: int) -> None:
             response = client.get(url, params)
             assert response.status_code == 200, (name, role, response.status_code, response.content[:300])
 
-        api_ms = median_ms(call, runs)
+        call()  # warm: the queries counted are those of a request like the timed ones
         with CaptureQueriesContext(connection) as queries:
             body = client.get(url, params).json()
+        statements = len(queries)  # now: the next request's start empties the connection's log
         api_ids = [row["id"] for row in body["results"]]
         raw = raw_compliance_page if name == "compliance" else partial(raw_page, case)
         _raw_body, raw_ids = raw(department, role, user)
         same = api_ids == raw_ids
         if not same:
             print(f"warning: {name} as {role}: the raw page differs from the API page")
-        raw_ms = median_ms(lambda role=role, user=user, raw=raw: raw(department, role, user), runs)
-        rows.append((name, role, total, api_ms, raw_ms, len(queries), body["count"], same, os.getloadavg()[0]))
+        api_ms, raw_ms = paired_medians_ms(
+            call, lambda role=role, user=user, raw=raw: raw(department, role, user), runs
+        )
+        rows.append((name, role, total, api_ms, raw_ms, statements, body["count"], same, os.getloadavg()[0]))
         print(
             f"  {name:<14} {role:<8} API {api_ms:7.1f} ms  raw {raw_ms:7.2f} ms  {api_ms / raw_ms:4.1f}×  "
-            f"{len(queries)} queries  count {body['count']:,}{'' if same else '  PAGE DIFFERS'}",
+            f"{statements} queries  count {body['count']:,}{'' if same else '  PAGE DIFFERS'}",
             flush=True,
         )
 

@@ -1,7 +1,7 @@
 """Reads of evaluations, scoped to the caller, with their filters."""
 
 import django_filters
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import IdFilter, YearFilter
@@ -17,12 +17,16 @@ from evaluations.models import (
     WorkflowState,
 )
 from hr.models import RatingLevel, User
+from hr.selectors.brief import own_columns
+from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
 from hr.selectors.units import UnitSubtreeFilter
 
 
-class EvaluationFilter(django_filters.FilterSet):
+class EvaluationFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
     cycle = django_filters.ModelChoiceFilter(queryset=EvaluationCycle.objects.all())
-    unit = UnitSubtreeFilter(path_field="unit__path", label=_("Unit (whole subtree)"))
+    # By the subtree's unit ids: a join on the path besides the scope's made PostgreSQL expect one row and
+    # join every table to the whole subtree before sorting it (issue 15).
+    unit = UnitSubtreeFilter(unit_field="unit", label=_("Unit (whole subtree)"))
     status = django_filters.MultipleChoiceFilter(choices=lambda: status_choices(), label=_("Status"))
     rating = django_filters.MultipleChoiceFilter(field_name="final_rating", choices=RatingLevel.choices)
     year = YearFilter(field_name="cycle__year")
@@ -32,6 +36,9 @@ class EvaluationFilter(django_filters.FilterSet):
     class Meta:
         model = Evaluation
         fields = ["cycle", "unit", "status", "rating", "year", "period_kind", "employee"]
+
+    def scope_forms(self, user: User) -> list[Q]:
+        return [evaluation_scope_q(user)]
 
 
 def status_choices() -> list[tuple[str, str]]:
@@ -44,6 +51,27 @@ def evaluation_visible(*, user: User) -> QuerySet[Evaluation]:
     """Every evaluation the caller may read, with the joins a list row needs."""
     return Evaluation.objects.filter(evaluation_scope_q(user)).select_related(
         "cycle", "employee", "unit", "agency", "position", "rule_set"
+    )
+
+
+def evaluation_list_rows(*, user: User) -> QuerySet[Evaluation]:
+    """`evaluation_visible` with only the joins and columns a list row shows (`EvaluationListSerializer`).
+
+    The row names its cycle, person, unit, agency and post; the rule set (its criteria and thresholds, the
+    widest row of the join) is not shown, and of the others only what the row and the list's order read.
+    """
+    return (
+        Evaluation.objects.filter(evaluation_scope_q(user))
+        .select_related("cycle", "employee", "unit", "agency", "position")
+        .only(
+            *own_columns(Evaluation),
+            *(f"cycle__{name}" for name in ("name", "year", "period_kind", "period_number")),
+            "employee__full_name",
+            "unit__name",
+            "unit__path",
+            "agency__name",
+            "position__name",
+        )
     )
 
 

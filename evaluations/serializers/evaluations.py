@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from backend.api.rows import RowListSerializer
 from backend.api.strict import QuerySerializer
 from evaluations.models import CriterionScore, Evaluation, PeriodKind, TaskLine, Transition
 from evaluations.serializers.fields import (
@@ -67,6 +68,8 @@ class EvaluationListSerializer(serializers.ModelSerializer):
             "decided_on",
         ]
         read_only_fields = fields
+        # Its subclasses (the detail, a task) read the request: they go back to DRF's own ListSerializer.
+        list_serializer_class = RowListSerializer
 
 
 class CriterionScoreSerializer(serializers.ModelSerializer):
@@ -113,6 +116,7 @@ class EvaluationDetailSerializer(EvaluationListSerializer):
     )
 
     class Meta(EvaluationListSerializer.Meta):
+        list_serializer_class = serializers.ListSerializer  # DRF's own: not a list row's plan
         fields = [
             *EvaluationListSerializer.Meta.fields,
             "rule_set",

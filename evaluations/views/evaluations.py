@@ -17,6 +17,7 @@ from evaluations.models import NOT_RATED, Evaluation
 from evaluations.selectors.evaluations import (
     EvaluationFilter,
     evaluation_detail_queryset,
+    evaluation_list_rows,
     evaluation_visible,
 )
 from evaluations.selectors.statistics import rating_distribution
@@ -59,13 +60,16 @@ class EvaluationViewSet(
     etag_writes = ("partial_update", "transition")
 
     filterset_class = EvaluationFilter
+    page_keys_first = True  # sorted by the cycle, the unit's path and the person's name
     search_fields = ["employee__full_name"]
     ordering_fields = ["employee__full_name", "total_score", "final_rating", "status", "id"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Evaluation.objects.none()
-        if self.action in ("list", "statistics"):
+        if self.action == "list":
+            return evaluation_list_rows(user=self.request.user)
+        if self.action == "statistics":
             return evaluation_visible(user=self.request.user)
         return evaluation_detail_queryset(user=self.request.user)
 

@@ -19,6 +19,7 @@ class TaskSerializer(EvaluationListSerializer):
     actions = serializers.SerializerMethodField()
 
     class Meta(EvaluationListSerializer.Meta):
+        list_serializer_class = serializers.ListSerializer  # `actions` reads the request (`context`)
         fields = [*EvaluationListSerializer.Meta.fields, "actions"]
         read_only_fields = fields
 

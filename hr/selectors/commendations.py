@@ -5,23 +5,37 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from backend.api.filters import IdFilter, YearFilter
-from hr.access import employee_scope_q, subtree_q
+from hr.access import employee_scope_forms, employee_scope_q, subtree_q
 from hr.models import Award, Commendation, Employee, Initiative, InitiativeLevel, Role, User
 from hr.selectors.brief import PERSON_BRIEF, UNIT_BRIEF, brief, own_columns
+from hr.selectors.scoped_filters import ScopeImpliedByUnitMixin
 from hr.selectors.units import InUnitSubtree, UnitSubtreeFilter
+
+
+def _commendation_scope(user: User, people: Q) -> Q:
+    """Awards to the people of `people` (a form of the caller's employee scope) and, for a reader of a unit
+    subtree, awards to the units of that subtree."""
+    scope = Q(employee__isnull=False) & people
+    if user.role in (Role.PERSONNEL_OFFICER, Role.MANAGER) and user.scope_unit_id:
+        scope |= Q(employee__isnull=True) & subtree_q(user.scope_unit, prefix="unit__")
+    return scope
 
 
 def commendation_scope_q(user: User) -> Q:
     """A person's awards follow their record's scope; a unit's, the reader's unit subtree."""
     if user.is_province_admin:
         return Q()
-    scope = Q(employee__isnull=False) & employee_scope_q(user, prefix="employee__")
-    if user.role in (Role.PERSONNEL_OFFICER, Role.MANAGER) and user.scope_unit_id:
-        scope |= Q(employee__isnull=True) & subtree_q(user.scope_unit, prefix="unit__")
-    return scope
+    return _commendation_scope(user, employee_scope_q(user, prefix="employee__"))
 
 
-class CommendationFilter(django_filters.FilterSet):
+def commendation_scope_forms(user: User) -> list[Q]:
+    """Every `Q` `commendation_scope_q(user)` may answer (`hr.access.employee_scope_forms`)."""
+    if user.is_province_admin:
+        return [Q()]
+    return [_commendation_scope(user, people) for people in employee_scope_forms(user, prefix="employee__")]
+
+
+class CommendationFilter(ScopeImpliedByUnitMixin, django_filters.FilterSet):
     employee = IdFilter(field_name="employee_id")
     unit = IdFilter(field_name="unit_id", label=_("Awarded unit"))
     within = UnitSubtreeFilter(method="filter_within", label=_("Person's or awarded unit within the subtree"))
@@ -32,6 +46,13 @@ class CommendationFilter(django_filters.FilterSet):
     class Meta:
         model = Commendation
         fields = ["employee", "unit", "within", "award", "year", "annulled"]
+
+    # `unit` is the awarded unit itself; `within` a subtree, which implies the scope of a reader of it: every
+    # commendation of a person or a unit of that subtree lies within the reader's scope.
+    unit_filter = "within"
+
+    def scope_forms(self, user: User) -> list[Q]:
+        return commendation_scope_forms(user)
 
     def filter_within(self, queryset, name, value):
         # The people as a subquery and the units by id, not joins on the path: PostgreSQL otherwise joins every

@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from backend.api.exceptions import ApplicationError
+from backend.api.pagination import BoundedListCountMixin
 from hr.access import access_recipient_for_write, access_unit_for_read
 from hr.models import Commendation, Initiative, OrgUnit
 from hr.permissions import PersonnelWriteOrReadOnly
@@ -34,8 +35,12 @@ from hr.views.discipline import person_write_access
 from hr.views.history import HistoryMixin
 
 
-class CommendationViewSet(HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class CommendationViewSet(
+    BoundedListCountMixin, HistoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Emulation titles and commendations of people and units. Never deleted: annulled instead."""
+
+    page_keys_first = True
 
     serializer_class = CommendationOutputSerializer
     permission_classes = [PersonnelWriteOrReadOnly]

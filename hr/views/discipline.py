@@ -5,6 +5,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from backend.api.pagination import BoundedListCountMixin
 from hr.access import access_employee_for_write
 from hr.models import DisciplineRecord
 from hr.permissions import PersonnelWriteOrReadOnly
@@ -25,6 +26,7 @@ def person_write_access(user, record) -> None:
 
 
 class DisciplineRecordViewSet(
+    BoundedListCountMixin,
     HistoryMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

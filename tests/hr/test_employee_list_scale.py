@@ -122,6 +122,8 @@ def test_an_officer_whose_own_record_lies_outside_keeps_it_in_the_list(org, as_u
 BOUNDED_LISTS = [
     ("/api/v1/employees/", "/api/v1/employees/"),
     ("/api/v1/accounts/", "/api/v1/accounts/"),
+    ("/api/v1/discipline-records/", "/api/v1/discipline-records/"),
+    ("/api/v1/commendations/", "/api/v1/commendations/"),
     ("/api/v1/evaluations/", "/api/v1/evaluations/"),
     ("/api/v1/me/evaluations/", "/api/v1/me/evaluations/"),
     ("/api/v1/training/compliance/", "/api/v1/training/compliance/"),

@@ -7,15 +7,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hr.access import employee_scope_forms, employee_scope_q
-from hr.models import DisciplineRecord, Employee, EmploymentStatus
+from hr.models import Award, Commendation, DisciplineRecord, Employee, EmploymentStatus
 from hr.selectors.scoped_filters import without_scope
 from tests.factories import EmployeeFactory
-from tests.matrix.discipline import discipline
+from tests.matrix.discipline import commendation, discipline
 from tests.training.factories import trained
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 COMPLIANCE = "/api/v1/training/compliance/"
+COMMENDATIONS = "/api/v1/commendations/"
 LISTS = ["/api/v1/employees/", "/api/v1/discipline-records/", "/api/v1/training/enrolments/", COMPLIANCE]
 
 
@@ -72,6 +73,39 @@ def test_the_scope_condition_goes_only_when_implied(org, as_user, records):
     # The filter's subtree only (its unit ids); outside the scope, the scope's path besides.
     assert page(implied).count("LIKE") == 1
     assert page(outside).count("LIKE") == 2
+
+
+@pytest.fixture
+def commendations(org):
+    """Awards to people of both agencies, to the agencies themselves and to a room."""
+    for person in (org.a.staff.employee, EmployeeFactory(unit=org.a.room), org.b.staff.employee):
+        commendation(employee=person)
+    for unit in (org.a.unit, org.a.room, org.b.unit):
+        commendation(unit=unit, award=Award.ADVANCED_COLLECTIVE)
+
+
+def test_each_role_sees_the_same_commendations_with_or_without_the_subtree_filter(org, as_user, commendations):
+    units = (org.a.unit, org.a.room, org.b.unit)
+    within = {unit: _ids(as_user(org.admin), COMMENDATIONS, within=unit.pk) for unit in units}
+    assert within[org.a.room] == {c.pk for c in Commendation.objects.filter(employee__unit=org.a.room)} | {
+        c.pk for c in Commendation.objects.filter(unit=org.a.room)
+    }
+    for user in (org.admin, org.a.officer, org.a.manager, org.b.officer, org.a.staff):
+        client = as_user(user)
+        everything = _ids(client, COMMENDATIONS)
+        for unit in units:
+            assert _ids(client, COMMENDATIONS, within=unit.pk) == within[unit] & everything, (user, unit)
+
+
+def test_the_commendations_scope_goes_only_when_implied(org, as_user, commendations):
+    def keys_query(unit) -> str:
+        with CaptureQueriesContext(connection) as queries:
+            as_user(org.a.officer).get(COMMENDATIONS, {"within": unit.pk})
+        return next(q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "hr_commendation"'))
+
+    # The subtree's people and units (two path matches); outside the scope, the scope's two besides.
+    assert keys_query(org.a.unit).count("LIKE") == 2
+    assert keys_query(org.b.unit).count("LIKE") == 4
 
 
 def test_without_scope_leaves_any_other_condition(org):
