@@ -1,8 +1,6 @@
 """Scoped lists with filters and constant queries; own evaluations; statistics; unit ratings; rule sets."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from evaluations.models import Evaluation
@@ -88,7 +86,7 @@ class EvaluationListTests:
 
 
 class EvaluationListRowsTests:
-    """The list reads only the joins and columns its rows show, and drops the scope a unit filter implies."""
+    """The list reads only the joins and columns its rows show (its scope: tests/hr/test_scoped_filters.py)."""
 
     def test_rows_equal_drfs_over_every_column(self, org, as_user, both):
         decide(ready_for_decision(evaluation_of(both[0], org.a.staff.employee), total="80"), actor=org.admin)
@@ -97,25 +95,6 @@ class EvaluationListRowsTests:
             full = EvaluationListSerializer(evaluation_visible(user=user), many=True).data
             assert listed, user
             assert listed == [dict(row) for row in full], user  # the same rows in the same order
-
-    def test_each_role_sees_the_same_rows_with_or_without_the_unit_filter(self, org, as_user, both):
-        units = (org.a.unit, org.a.room, org.b.unit)
-        subtree = {unit: _ids(as_user(org.admin), unit=unit.pk) for unit in units}
-        for user in (org.admin, org.a.officer, org.a.manager, org.b.officer, org.a.staff):
-            client = as_user(user)
-            everything = _ids(client)
-            for unit in units:
-                assert _ids(client, unit=unit.pk) == subtree[unit] & everything, (user, unit)
-
-    def test_the_scope_condition_goes_only_when_implied(self, org, as_user, both):
-        def keys_query(unit) -> str:
-            with CaptureQueriesContext(connection) as queries:
-                as_user(org.a.officer).get(LIST, {"unit": unit.pk})
-            return next(q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "evaluations_'))
-
-        # The filter's subtree only (its unit ids); outside the scope, the scope's path besides.
-        assert keys_query(org.a.unit).count("LIKE") == 1
-        assert keys_query(org.b.unit).count("LIKE") == 2
 
 
 class MyEvaluationsTests:
