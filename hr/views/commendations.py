@@ -40,6 +40,8 @@ class CommendationViewSet(
 ):
     """Emulation titles and commendations of people and units. Never deleted: annulled instead."""
 
+    # The page's 50 keys by the awards' own columns first, then their people, units and rules: read in one step,
+    # PostgreSQL joined every employee to a department's awards before keeping 50 (issue 15).
     page_keys_first = True
 
     serializer_class = CommendationOutputSerializer
