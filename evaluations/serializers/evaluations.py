@@ -68,7 +68,7 @@ class EvaluationListSerializer(serializers.ModelSerializer):
             "decided_on",
         ]
         read_only_fields = fields
-        # Its subclasses (the detail, a task) read the request: they go back to DRF's own ListSerializer.
+        # A task (`evaluations.views.tasks.TaskSerializer`) reads the request: it goes back to DRF's own.
         list_serializer_class = RowListSerializer
 
 
@@ -116,7 +116,6 @@ class EvaluationDetailSerializer(EvaluationListSerializer):
     )
 
     class Meta(EvaluationListSerializer.Meta):
-        list_serializer_class = serializers.ListSerializer  # DRF's own: not a list row's plan
         fields = [
             *EvaluationListSerializer.Meta.fields,
             "rule_set",
